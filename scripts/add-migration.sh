@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Adds a migration with the same name to both providers of one module's context.
+# usage: scripts/add-migration.sh <Name> [module]   (module: core; more as modules arrive)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name=${1:?usage: scripts/add-migration.sh <Name> [module]}
+module=${2:-core}
+dotnet tool restore >/dev/null
+case "$module" in
+  core) project=src/Parley.Core; prefix=Core; dir=Storage/Migrations ;;
+  *) echo "unknown module: $module" >&2; exit 2 ;;
+esac
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --project "$project" --context "${provider}${prefix}DbContext" \
+    --output-dir "$dir/$provider" --namespace "Parley.${prefix}.Storage.Migrations.$provider"
+done

@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace Parley.Cli;
+
+/// <summary>The <c>parley</c> command line: <c>serve</c> is the default verb.</summary>
+internal static class ParleyCli
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+    public const int Failure = 1;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var serve = ServeCommand.Create();
+        var root = new RootCommand("Parley: community chat, support tickets, programmable email and mail triage in one server.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), cancellationToken));
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(ApiKeysCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync("parley: " + parsed.Errors[0].Message);
+            return BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync();
+        }
+        catch (CliError error)
+        {
+            await Console.Error.WriteLineAsync("parley: " + error.Message);
+            return BadInput;
+        }
+        catch (ConfigurationInvalidException invalid)
+        {
+            foreach (var problem in invalid.Problems)
+            {
+                await Console.Error.WriteLineAsync("parley: configuration: " + problem);
+            }
+            return BadInput;
+        }
+    }
+}

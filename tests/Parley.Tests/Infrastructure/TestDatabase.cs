@@ -1,0 +1,78 @@
+using Npgsql;
+
+namespace Parley.Tests.Infrastructure;
+
+/// <summary>
+/// A database of its own for one test: a fresh SQLite data directory, or a fresh database on
+/// the PostgreSQL server named by <c>PARLEY_TEST_POSTGRES</c>. Dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(string provider, string dataDirectory, string? connectionString, string? postgresDatabase)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        _postgresDatabase = postgresDatabase;
+    }
+
+    public string Provider { get; }
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("PARLEY_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("PARLEY_TEST_POSTGRES is not set: run the tests through ./scripts/test.sh, which starts PostgreSQL.");
+
+    public static async Task<TestDatabase> CreateAsync(string provider)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("parley-test-").FullName;
+        if (provider == Sqlite)
+        {
+            return new TestDatabase(provider, dataDirectory, null, null);
+        }
+        var name = "parley_t_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
+        return new TestDatabase(provider, dataDirectory, builder.ConnectionString, name);
+    }
+
+    /// <summary>Configuration keys that point Parley at this database.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Storage:Provider"] = Provider,
+        ["Storage:DataDirectory"] = DataDirectory,
+        ["Storage:ConnectionString"] = ConnectionString,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(ServerConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finished test is harmless in a temp directory.
+        }
+    }
+}
