@@ -25,6 +25,7 @@ public static class CoreModule
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddModuleDbContext<CoreDbContext, SqliteCoreDbContext, PostgresCoreDbContext>(CoreDbContext.ModuleName);
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<InstanceKeyring>();
         services.AddHostedService<MigrationHostedService>();
 
         services.AddParleyHttp(configuration);
