@@ -13,11 +13,30 @@ namespace Parley.Core.Configuration;
 /// </summary>
 public static class ConfigurationProblems
 {
+    /// <summary>
+    /// Checks before the application is built: building already resolves options (Kestrel's
+    /// limits), and a bad value must be reported with the others, not thrown alone.
+    /// </summary>
+    public static IReadOnlyList<string> Find(IServiceCollection services, IConfiguration configuration)
+    {
+        using var provider = services.BuildServiceProvider();
+        return Find(provider, configuration);
+    }
+
     public static IReadOnlyList<string> Find(IServiceProvider services, IConfiguration configuration)
     {
         var problems = new List<string>();
-        foreach (var section in services.GetServices<ConfigSection>())
+        var sections = services.GetServices<ConfigSection>().ToList();
+        // A sub-section bound to an options class of its own is not an unknown key of its parent.
+        var named = new HashSet<string>(sections.Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var section in sections)
         {
+            if (!ConfigurationKeyCheck.Check(configuration.GetSection(section.Name), section.OptionsType, problems, named, section.Name))
+            {
+                // Values that do not convert would only repeat themselves as binding failures below.
+                continue;
+            }
+
             object instance;
             try
             {
@@ -55,7 +74,7 @@ public static class ConfigurationProblems
                 }
             }
         }
-        return problems;
+        return problems.Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Turns the binder's exception into "Key: reason".</summary>

@@ -63,13 +63,13 @@ public sealed class YamlConfigurationProvider(YamlConfigurationSource source) : 
 public static class ParleyConfigurationSources
 {
     /// <summary>
-    /// Adds, in rising precedence: the optional <c>parley.yaml</c> (or the file named by
-    /// <c>PARLEY_CONFIG</c>) and <c>PARLEY__…</c> environment variables; command-line
-    /// arguments stay last.
+    /// Adds, in rising precedence: the optional <c>parley.yaml</c> of the working directory (or
+    /// the file named by <c>--config</c> or <c>PARLEY_CONFIG</c>, which must exist) and
+    /// <c>PARLEY__…</c> environment variables; command-line arguments stay last.
     /// </summary>
     public static void AddParleySources(this IConfigurationManager configuration, string[] args)
     {
-        var path = Environment.GetEnvironmentVariable("PARLEY_CONFIG");
+        var path = ConfigFileArgument(args) ?? Environment.GetEnvironmentVariable("PARLEY_CONFIG");
         var explicitPath = !string.IsNullOrEmpty(path);
         path = Path.GetFullPath(explicitPath ? path! : "parley.yaml");
         configuration.Add(new YamlConfigurationSource
@@ -81,5 +81,21 @@ public static class ParleyConfigurationSources
         });
         configuration.AddEnvironmentVariables("PARLEY__");
         configuration.AddCommandLine(args);
+    }
+
+    private static string? ConfigFileArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--config=", StringComparison.Ordinal))
+            {
+                return args[i]["--config=".Length..];
+            }
+            if (args[i] == "--config" && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 }

@@ -12,18 +12,21 @@ internal static class CliHost
         {
             builder = ParleyHost.CreateBuilder(args);
         }
+        catch (FileNotFoundException ex)
+        {
+            throw new ConfigurationInvalidException([$"configuration file not found: {ex.FileName ?? ex.Message}"]);
+        }
         catch (InvalidDataException ex)
         {
             // A configuration file that does not parse: say which file, where and why.
             throw new ConfigurationInvalidException([ex.InnerException?.Message ?? ex.Message]);
         }
         customize?.Invoke(builder);
-        var app = builder.Build();
-        var problems = ConfigurationProblems.Find(app.Services, app.Configuration);
+        var problems = ConfigurationProblems.Find(builder.Services, builder.Configuration);
         if (problems.Count > 0)
         {
             throw new ConfigurationInvalidException(problems);
         }
-        return app;
+        return builder.Build();
     }
 }

@@ -10,7 +10,7 @@ internal static class ConfigCommand
         var check = new Command("check", "Validate configuration; print every problem, exit 2 if there is one.") { TreatUnmatchedTokensAsErrors = false };
         check.SetAction(async (result, cancellationToken) =>
         {
-            await using var app = CliHost.Build(result.UnmatchedTokens.ToArray());
+            await using var app = CliHost.Build(ConfigOverrides.Validate(result.UnmatchedTokens));
             Console.WriteLine("Configuration is valid.");
             return ParleyCli.Ok;
         });

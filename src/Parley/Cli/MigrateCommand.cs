@@ -11,7 +11,7 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Apply pending database migrations for every module.") { TreatUnmatchedTokensAsErrors = false };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var app = CliHost.Build(result.UnmatchedTokens.ToArray());
+            await using var app = CliHost.Build(ConfigOverrides.Validate(result.UnmatchedTokens));
             var migrator = app.Services.GetRequiredService<DatabaseMigrator>();
             var applied = await migrator.MigrateAllAsync(
                 (module, count) => Console.WriteLine($"{module.Name}: {(count == 0 ? "up to date" : $"{count} migration(s) applied")}"),

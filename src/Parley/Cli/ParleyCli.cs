@@ -16,7 +16,7 @@ internal static class ParleyCli
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), cancellationToken));
+        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(ConfigOverrides.Validate(result.UnmatchedTokens), cancellationToken));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
@@ -33,7 +33,8 @@ internal static class ParleyCli
         }
         try
         {
-            return await parsed.InvokeAsync();
+            // Our own handlers below turn errors into one line and exit code 2; the host handles SIGTERM itself.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (CliError error)
         {

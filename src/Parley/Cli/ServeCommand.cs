@@ -10,7 +10,7 @@ internal static class ServeCommand
     public static Command Create()
     {
         var command = new Command("serve", "Run the server (the default verb).") { TreatUnmatchedTokensAsErrors = false };
-        command.SetAction((result, cancellationToken) => RunAsync(result.UnmatchedTokens.ToArray(), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(ConfigOverrides.Validate(result.UnmatchedTokens), cancellationToken));
         return command;
     }
 
