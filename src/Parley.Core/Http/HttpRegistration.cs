@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Parley.Core.Configuration;
 
 namespace Parley.Core.Http;
@@ -38,7 +39,9 @@ public static class HttpRegistration
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddRateLimiter(RateLimitPolicies.Configure);
         services.AddOpenApi();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("parley"))
+            .WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(MeterPrefix + "*")
             .AddPrometheusExporter());
@@ -59,6 +62,7 @@ public static class HttpRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

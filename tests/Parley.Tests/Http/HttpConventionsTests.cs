@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.Http;
+
+public sealed class HttpConventionsTests
+{
+    private static async Task<JsonElement> ProblemOf(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_is_a_problem_with_a_code()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+
+        var response = await app.Client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not_found", (await ProblemOf(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_declared_larger_than_the_limit_is_refused_with_413_before_it_is_read()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Http:MaxRequestBodyBytes"] = "2048" });
+
+        using var content = new ByteArrayContent(new byte[4096]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await app.Client.PostAsync(new Uri("/api/auth/login", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("payload_too_large", (await ProblemOf(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Health_metrics_and_the_openapi_document_are_served()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+
+        var health = await app.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // Make one request so the HTTP server metrics have something to show.
+        var metrics = await app.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("service_name=\"parley\"", metrics, StringComparison.Ordinal);
+
+        var openApi = JsonDocument.Parse(await app.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
+        Assert.StartsWith("3.", openApi.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+    }
+}
