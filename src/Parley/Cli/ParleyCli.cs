@@ -33,7 +33,9 @@ internal static class ParleyCli
         }
         try
         {
-            return await parsed.InvokeAsync();
+            // Our own handlers below turn CliError and bad configuration into exit code 2;
+            // System.CommandLine's default handler would print a stack trace and exit 1.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliError error)
         {
