@@ -23,7 +23,8 @@ public sealed class PasswordHasher(IOptionsMonitor<AuthOptions> options)
 
     public async Task<bool> VerifyAsync(string password, string phc)
     {
-        if (!TryParse(phc, out var cost, out var salt, out var expected))
+        // Argon2 refuses an empty input, and no account has an empty password.
+        if (string.IsNullOrEmpty(password) || !TryParse(phc, out var cost, out var salt, out var expected))
         {
             return false;
         }
