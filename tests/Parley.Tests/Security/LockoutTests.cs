@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OtpNet;
 using Parley.Core.Storage;
 using Parley.Tests.Infrastructure;
 
@@ -79,5 +80,28 @@ public sealed class LockoutTests
         using var enable = await app.SendAsync(HttpMethod.Post, $"/api/admin/users/{userId}/enable", admin.AccessToken);
         Assert.Equal(HttpStatusCode.NoContent, enable.StatusCode);
         await app.SignInAsync("carol", "carols-long-password");
+    }
+
+    [Theory, BothProviders]
+    public async Task Wrong_totp_codes_count_toward_the_lockout(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var tokens = await app.SignInAsync();
+        using var setup = await app.SendAsync(HttpMethod.Post, "/api/account/totp/setup", tokens.AccessToken);
+        var secret = Base32Encoding.ToBytes((await setup.JsonAsync()).Str("secret"));
+        using var enable = await app.SendAsync(HttpMethod.Post, "/api/account/totp/enable", tokens.AccessToken,
+            new { code = Parley.Core.Accounts.TotpCodes.Compute(secret, TimeProvider.System.GetUtcNow()) });
+        Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var login = await app.LoginAsync();
+            var mfa = (await login.JsonAsync()).Str("mfa_token");
+            using var wrong = await app.SendAsync(HttpMethod.Post, "/api/auth/login/totp", body: new { mfa_token = mfa, code = "zzzz-zzzz" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await app.LoginAsync();
+        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
     }
 }

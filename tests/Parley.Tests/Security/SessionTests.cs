@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Parley.Core.Storage;
 using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Security;
@@ -181,5 +185,56 @@ public sealed class SessionTests
         using var oldPassword = await app.LoginAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
         await app.SignInAsync(password: "a-brand-new-passphrase");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_session_records_when_it_was_last_seen_at_most_once_a_minute(string provider)
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var app = await TestApp.StartAsync(provider, customize: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        var tokens = await app.SignInAsync();
+        var signedInAt = clock.GetUtcNow().UtcDateTime;
+
+        async Task<DateTime> LastSeenAsync()
+        {
+            await using var scope = app.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Sessions.SingleAsync()).LastSeenAt;
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using (var soon = await app.SendAsync(HttpMethod.Get, "/api/account", tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, soon.StatusCode);
+        }
+        Assert.Equal(signedInAt, await LastSeenAsync(), TimeSpan.FromMilliseconds(1));
+
+        clock.Advance(TimeSpan.FromSeconds(40));
+        using (var later = await app.SendAsync(HttpMethod.Get, "/api/account", tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        }
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, await LastSeenAsync(), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Theory, BothProviders]
+    public async Task An_access_token_expires_after_its_lifetime_and_refresh_gets_a_new_one(string provider)
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var app = await TestApp.StartAsync(provider, customize: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        var tokens = await app.SignInAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        using var expired = await app.SendAsync(HttpMethod.Get, "/api/account", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+
+        using var refreshed = await app.SendAsync(HttpMethod.Post, "/api/auth/refresh", body: new { refresh_token = tokens.RefreshToken });
+        var fresh = Tokens.From(await refreshed.JsonAsync());
+        using var account = await app.SendAsync(HttpMethod.Get, "/api/account", fresh.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+
+        clock.Advance(TimeSpan.FromDays(31));
+        using var stale = await app.SendAsync(HttpMethod.Post, "/api/auth/refresh", body: new { refresh_token = fresh.RefreshToken });
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        Assert.Equal("invalid_refresh_token", await stale.ProblemCodeAsync());
     }
 }
