@@ -1,4 +1,4 @@
-using Parley.Tests.Infrastructure;
+using Parley.Tests.Cli;
 
 namespace Parley.Tests.Configuration;
 
