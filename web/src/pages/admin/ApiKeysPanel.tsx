@@ -149,7 +149,10 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => vo
             <input name="key-name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           <label>
-            Expires <span className="muted">(optional)</span>
+            <span>
+
+              Expires <span className="muted">(optional)</span>
+            </span>
             <input name="key-expires" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
           </label>
         </div>

@@ -157,11 +157,17 @@ function CreateUserForm({ roles, onCreated }: { roles: Role[]; onCreated: (usern
           <input name="new-password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <label>
-          Email <span className="muted">(optional)</span>
+          <span>
+
+            Email <span className="muted">(optional)</span>
+          </span>
           <input name="email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label>
-          Display name <span className="muted">(optional)</span>
+          <span>
+
+            Display name <span className="muted">(optional)</span>
+          </span>
           <input name="display-name" autoComplete="off" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </label>
         <label>
