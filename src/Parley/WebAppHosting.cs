@@ -4,10 +4,10 @@ namespace Parley;
 internal static class WebAppHosting
 {
     /// <summary>
-    /// Path prefixes the server owns. An unknown path under one of them is a real 404
-    /// (problem+json, or 405 for a wrong method), never the app's index page.
+    /// Path prefixes the server owns. An unknown path under one of them gets routing's own answer
+    /// (404 problem+json, or 405 for a wrong method), never the app's page.
     /// </summary>
-    internal static readonly string[] ServerPrefixes = ["api", "hubs", "openapi", "metrics", "healthz", "readyz", "api-docs"];
+    internal static readonly string[] ServerPrefixes = ["/api", "/hubs", "/openapi", "/metrics", "/healthz", "/readyz", "/api-docs"];
 
     /// <summary>Scripts and styles only from our own origin: the built app has no inline script or style.</summary>
     internal const string ContentSecurityPolicy =
@@ -23,52 +23,77 @@ internal static class WebAppHosting
 
     public static WebApplication UseWebApp(this WebApplication app)
     {
-        // Client-side routes: any path that is not a file and not under a server prefix. The regex
-        // constraint keeps server paths out of this endpoint altogether, so routing still answers
-        // 404 or 405 there as it would without the app.
-        var clientRoutes = "{*path:nonfile:regex(^(?!(" + string.Join('|', ServerPrefixes) + ")(/|$)))}";
+        var built = app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists;
 
-        if (!app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        // The fallback for client-side routes is middleware that runs after routing has found
+        // nothing, rather than MapFallbackToFile: a fallback endpoint takes part in routing and,
+        // being GET-only, turns POST /api/unknown into 405 and GET on a POST-only API route into 404.
+        app.Use((context, next) =>
         {
-            app.MapGet("/", NotBuilt).ExcludeFromDescription();
-            app.MapFallback(clientRoutes, NotBuilt).ExcludeFromDescription();
-            return app;
-        }
+            if (!IsClientRoute(context))
+            {
+                return next(context);
+            }
+            if (!built)
+            {
+                return WriteNotBuiltAsync(context);
+            }
+            context.Request.Path = "/index.html";
+            return next(context);
+        });
 
-        var files = new StaticFileOptions { OnPrepareResponse = context => AddHeaders(context.Context) };
-        // "/" carries no catch-all value for the constraint to match, so it is served as the default file.
-        app.UseDefaultFiles();
-        app.UseStaticFiles(files);
-        app.MapFallbackToFile(clientRoutes, "index.html", files);
+        if (built)
+        {
+            app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => AddHeaders(file.Context) });
+        }
         return app;
     }
 
-    private static IResult NotBuilt(HttpContext context)
+    /// <summary>A page load the app routes itself: nothing on the server matched, and it is not a file or a server path.</summary>
+    private static bool IsClientRoute(HttpContext context)
     {
+        var request = context.Request;
+        if (context.GetEndpoint() is not null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            return false;
+        }
+        var path = request.Path;
+        foreach (var prefix in ServerPrefixes)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        // A dot in the last segment means a file (favicon.ico, /assets/x.js): a missing one is a 404.
+        var value = path.Value ?? "/";
+        return !value[(value.LastIndexOf('/') + 1)..].Contains('.', StringComparison.Ordinal);
+    }
+
+    private static Task WriteNotBuiltAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Text(NotBuiltMessage, "text/plain; charset=utf-8");
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Response.WriteAsync(NotBuiltMessage, context.RequestAborted);
     }
 
     private static void AddHeaders(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase))
+        if (context.Request.Path.StartsWithSegments("/assets", StringComparison.OrdinalIgnoreCase))
         {
             headers.CacheControl = ImmutableCache;
             return;
         }
         // Everything else (index.html above all) is revalidated, so a new release shows at once.
         headers.CacheControl = "no-cache";
-        if (IsHtml(context.Response.ContentType))
+        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
         }
     }
-
-    private static bool IsHtml(string? contentType) =>
-        contentType is not null && contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 }

@@ -95,15 +95,35 @@ public sealed class WebAppHostingTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task A_wrong_method_on_a_server_route_is_still_405()
+    [Theory]
+    [InlineData("POST", "/healthz", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/api/nope", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/nope/1", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/hubs/nope", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/account", HttpStatusCode.NotFound)]
+    public async Task Other_methods_get_what_routing_would_answer_without_the_app(string method, string path, HttpStatusCode expected)
     {
         WriteBuiltApp();
         await using var app = await StartAsync();
 
-        using var response = await app.Client.PostAsync(new Uri("/healthz", UriKind.Relative), null);
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await app.Client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_HEAD_request_for_a_client_route_answers_like_GET()
+    {
+        WriteBuiltApp();
+        await using var app = await StartAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri("/tickets", UriKind.Relative));
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
