@@ -1,0 +1,42 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AppShell } from './components/AppShell.tsx';
+import { RequireAdmin, RequireSignIn } from './auth/guards.tsx';
+import { AccountPage } from './pages/account/AccountPage.tsx';
+import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage.tsx';
+import { AdminLayout } from './pages/admin/AdminLayout.tsx';
+import { ApiKeysPanel } from './pages/admin/ApiKeysPanel.tsx';
+import { AuditPanel } from './pages/admin/AuditPanel.tsx';
+import { UsersPanel } from './pages/admin/UsersPanel.tsx';
+import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { SignOutPage } from './pages/SignOutPage.tsx';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/sign-out" element={<SignOutPage />} />
+      <Route element={<RequireSignIn />}>
+        <Route path="/change-password" element={<ForcedPasswordChangePage />} />
+        <Route element={<AppShell />}>
+          <Route index element={<Navigate to="/chat" replace />} />
+          <Route path="chat" element={<ComingSoonPage title="Chat" blurb="Communities, channels and direct messages, end-to-end encrypted." />} />
+          <Route path="tickets" element={<ComingSoonPage title="Tickets" blurb="Support conversations from chat, email and Discord in one panel." />} />
+          <Route path="mail" element={<ComingSoonPage title="Mail" blurb="Inboxes, domains and the messages Parley receives and sends." />} />
+          <Route path="triage" element={<ComingSoonPage title="Triage" blurb="Rules that sort incoming mail and the dashboard that shows them at work." />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="admin" element={<RequireAdmin />}>
+            <Route element={<AdminLayout />}>
+              <Route index element={<Navigate to="users" replace />} />
+              <Route path="users" element={<UsersPanel />} />
+              <Route path="api-keys" element={<ApiKeysPanel />} />
+              <Route path="audit" element={<AuditPanel />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,66 @@
+// The signed-in frame: deep links, the module places, reloads.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, signIn, submitSignIn } from './support/browser.mjs';
+import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startParley();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const pathOf = (page) => new URL(page.url()).pathname;
+
+test('A deep link to the account page asks to sign in, then lands there', async () => {
+  const page = await openPage(browser, server.url);
+  const response = await page.goto('/account');
+  assert.equal(response.status(), 200, 'the server answers the client route with the app');
+
+  await page.getByTestId('sign-in-form').waitFor();
+  await submitSignIn(page, adminUsername, adminPassword);
+
+  await page.getByTestId('page-account').waitFor();
+  assert.equal(pathOf(page), '/account');
+  assert.equal((await page.getByTestId('profile-username').textContent()).trim(), adminUsername);
+  await page.context().close();
+});
+
+test('Chat, Tickets, Mail and Triage each show their empty page', async () => {
+  const page = await openPage(browser, server.url);
+  await page.goto('/sign-in');
+  await signIn(page, adminUsername, adminPassword);
+
+  for (const place of ['chat', 'tickets', 'mail', 'triage']) {
+    const link = page.getByTestId(`nav-${place}`);
+    await link.click();
+    const placePage = page.getByTestId(`page-${place}`);
+    await placePage.waitFor();
+    assert.equal(pathOf(page), `/${place}`);
+    assert.match(await placePage.textContent(), /Coming soon/);
+    assert.equal(await link.getAttribute('aria-current'), 'page');
+  }
+  await page.context().close();
+});
+
+test('A reload keeps the session, and an unknown address inside the app says so', async () => {
+  const page = await openPage(browser, server.url);
+  await page.goto('/sign-in');
+  await signIn(page, adminUsername, adminPassword);
+
+  await page.goto('/admin/users');
+  await page.getByTestId('admin-users').waitFor();
+  await page.reload();
+  await page.getByTestId('users-table').locator(`[data-username="${adminUsername}"]`).waitFor();
+
+  await page.goto('/no/such/place');
+  await page.getByTestId('page-not-found').waitFor();
+  await page.context().close();
+});
