@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Adds a migration with the same name to both providers of one module's context.
 # usage: scripts/add-migration.sh <Name> [module]   (module: core; more as modules arrive)
+# The namespace follows the folder (Parley.Core.Storage.Migrations.Sqlite), and so does the model snapshot.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh <Name> [module]}
@@ -12,5 +13,5 @@ case "$module" in
 esac
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project "$project" --context "${provider}${prefix}DbContext" \
-    --output-dir "$dir/$provider" --namespace "Parley.${prefix}.Storage.Migrations.$provider"
+    --output-dir "$dir/$provider"
 done
