@@ -171,11 +171,16 @@ public sealed class JobRunnerTests
 
         await Eventually.Until(async () => (await TryFindAsync(app, old.Id)) is null);
         Assert.NotNull(await TryFindAsync(app, recent.Id));
-        // …and the cleanup scheduled its own next run.
-        await using var check = app.CreateScope();
-        var next = await check.ServiceProvider.GetRequiredService<CoreDbContext>().Jobs.AsNoTracking()
-            .SingleAsync(j => j.Kind == "jobs.cleanup" && j.State == JobStates.Pending);
-        Assert.Equal(Start.UtcDateTime.AddHours(2), next.DueAt);
+        // …and, once this run is recorded, the cleanup's next run is scheduled an hour on.
+        Job? next = null;
+        await Eventually.Until(async () =>
+        {
+            await using var check = app.CreateScope();
+            next = await check.ServiceProvider.GetRequiredService<CoreDbContext>().Jobs.AsNoTracking()
+                .SingleOrDefaultAsync(j => j.Kind == "jobs.cleanup" && j.State == JobStates.Pending);
+            return next is not null;
+        });
+        Assert.Equal(Start.UtcDateTime.AddHours(2), next!.DueAt);
     }
 
     internal static Action<WebApplicationBuilder> WithHandlers(TimeProvider clock, JobRecorder recorder) => builder =>
