@@ -183,6 +183,68 @@ public sealed class JobRunnerTests
         Assert.Equal(Start.UtcDateTime.AddHours(2), next!.DueAt);
     }
 
+    [Fact]
+    public async Task A_job_enqueued_on_this_node_runs_without_waiting_for_the_next_poll()
+    {
+        var recorder = new JobRecorder();
+        // A poll a minute away: only the enqueue signal can make the job run within the test's deadline.
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Jobs:PollIntervalMilliseconds"] = "60000" },
+            WithHandlers(TimeProvider.System, recorder));
+
+        // Once a first job has run, the runner has polled and gone back to sleep.
+        var first = await EnqueueAsync(app, RecordingHandler.JobKind, new NotePayload("first"));
+        await Eventually.Until(async () => (await FindAsync(app, first.Id)).State == JobStates.Succeeded);
+
+        var job = await EnqueueAsync(app, RecordingHandler.JobKind, new NotePayload("now"));
+
+        await Eventually.Until(() => recorder.CountOf(job.Id) == 1, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task No_more_jobs_run_at_once_than_the_configured_concurrency()
+    {
+        var gate = new JobGate();
+        var recorder = new JobRecorder();
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, new Dictionary<string, string?> { ["Jobs:Concurrency"] = "2" },
+            builder => { WithHandlers(TimeProvider.System, recorder)(builder); builder.Services.AddSingleton(gate); builder.Services.AddJobHandler<GateHandler>(); });
+
+        var jobs = new List<Job>();
+        for (var i = 0; i < 5; i++)
+        {
+            jobs.Add(await EnqueueAsync(app, GateHandler.JobKind, new NotePayload("gate")));
+        }
+        await Eventually.Until(() => gate.Running == 2);
+        gate.Open.SetResult();
+
+        foreach (var job in jobs)
+        {
+            await Eventually.Until(async () => (await FindAsync(app, job.Id)).State == JobStates.Succeeded);
+        }
+        Assert.Equal(2, gate.MaxRunning);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_job_interrupted_by_shutdown_is_handed_back_and_runs_after_the_restart_without_losing_an_attempt(string provider)
+    {
+        var gate = new JobGate();
+        var recorder = new JobRecorder();
+        await using var app = await TestApp.StartAsync(provider, customize: builder =>
+        {
+            WithHandlers(TimeProvider.System, recorder)(builder);
+            builder.Services.AddSingleton(gate);
+            builder.Services.AddJobHandler<GateHandler>();
+        });
+        var job = await EnqueueAsync(app, GateHandler.JobKind, new NotePayload("gate"));
+        await Eventually.Until(() => gate.Running == 1);
+
+        await app.RestartAsync();
+        gate.Open.SetResult();
+
+        await Eventually.Until(async () => (await FindAsync(app, job.Id)).State == JobStates.Succeeded);
+        Assert.Equal([1, 1], recorder.Runs.Select(r => r.Attempt));
+        Assert.Equal(1, (await FindAsync(app, job.Id)).Attempts);
+    }
+
     internal static Action<WebApplicationBuilder> WithHandlers(TimeProvider clock, JobRecorder recorder) => builder =>
     {
         builder.Services.AddSingleton(clock);

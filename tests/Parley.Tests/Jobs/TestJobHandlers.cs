@@ -52,3 +52,47 @@ public sealed class RetryLaterHandler : IJobHandler
     public Task ExecuteAsync(JobExecution job, CancellationToken cancellationToken) =>
         throw new JobRetryException(Delay, "receiver busy");
 }
+
+/// <summary>Counts how many <c>test.gate</c> jobs run at once; each waits for the gate to open.</summary>
+public sealed class JobGate
+{
+    private int _running;
+    private int _maxRunning;
+
+    public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Running => Volatile.Read(ref _running);
+
+    public int MaxRunning => Volatile.Read(ref _maxRunning);
+
+    public async Task PassAsync(CancellationToken cancellationToken)
+    {
+        var now = Interlocked.Increment(ref _running);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxRunning)) && Interlocked.CompareExchange(ref _maxRunning, now, seen) != seen)
+        {
+        }
+        try
+        {
+            await Open.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+}
+
+/// <summary><c>test.gate</c>: waits at the <see cref="JobGate"/>; the first run ever is also noted by the recorder.</summary>
+public sealed class GateHandler(JobGate gate, JobRecorder recorder) : IJobHandler
+{
+    public const string JobKind = "test.gate";
+
+    public string Kind => JobKind;
+
+    public async Task ExecuteAsync(JobExecution job, CancellationToken cancellationToken)
+    {
+        recorder.Runs.Enqueue((job.Job.Id, job.Attempt, "started"));
+        await gate.PassAsync(cancellationToken);
+    }
+}
