@@ -20,6 +20,7 @@ public sealed class JobQueue(TimeProvider clock, JobSignal signal)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(kind.Length, 128);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new Job

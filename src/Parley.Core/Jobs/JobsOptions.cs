@@ -31,7 +31,7 @@ public sealed class JobsOptions
     [Range(1, 604_800)]
     public int RetryMaxSeconds { get; set; } = 3600;
 
-    /// <summary>Succeeded and dead jobs are deleted this many days after they finished.</summary>
+    /// <summary>Succeeded and dead jobs, and finished webhook deliveries, are deleted this many days after they finished.</summary>
     [Range(1, 3650)]
     public int KeepCompletedDays { get; set; } = 7;
 }

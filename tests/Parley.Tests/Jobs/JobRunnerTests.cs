@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Parley.Core.Jobs;
 using Parley.Core.Storage;
+using Parley.Core.Webhooks;
 using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Jobs;
@@ -154,16 +155,19 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
-    public async Task Finished_jobs_are_deleted_after_the_configured_days_and_recent_ones_kept()
+    public async Task Finished_jobs_and_deliveries_are_deleted_after_the_configured_days_and_recent_ones_kept()
     {
         var clock = new FakeTimeProvider(Start);
         await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, customize: WithHandlers(clock, new JobRecorder()));
         var old = Finished(Start.UtcDateTime.AddDays(-8));
         var recent = Finished(Start.UtcDateTime.AddDays(-1));
+        var oldDelivery = new WebhookDelivery { EventType = "x", Payload = "{}", Status = WebhookDeliveryStates.Succeeded, CreatedAt = Start.UtcDateTime.AddDays(-8) };
+        var recentDelivery = new WebhookDelivery { EventType = "x", Payload = "{}", Status = WebhookDeliveryStates.Failed, CreatedAt = Start.UtcDateTime.AddDays(-1) };
         await using (var scope = app.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
             db.Jobs.AddRange(old, recent);
+            db.WebhookDeliveries.AddRange(oldDelivery, recentDelivery);
             await db.SaveChangesAsync();
         }
 
@@ -171,6 +175,11 @@ public sealed class JobRunnerTests
 
         await Eventually.Until(async () => (await TryFindAsync(app, old.Id)) is null);
         Assert.NotNull(await TryFindAsync(app, recent.Id));
+        await using (var scope = app.CreateScope())
+        {
+            var deliveries = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().WebhookDeliveries.AsNoTracking().Select(d => d.Id).ToListAsync();
+            Assert.Equal([recentDelivery.Id], deliveries);
+        }
         // …and, once this run is recorded, the cleanup's next run is scheduled an hour on.
         Job? next = null;
         await Eventually.Until(async () =>
