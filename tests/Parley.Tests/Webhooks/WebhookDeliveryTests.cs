@@ -23,7 +23,7 @@ public sealed class WebhookDeliveryTests
         await using var app = await StartAsync(provider, new()
         {
             ["Webhooks:AllowPrivateTargets"] = "true",
-            ["Webhooks:RetrySchedule"] = "1s, 1s, 1s",
+            ["Webhooks:RetrySchedule"] = "500ms, 500ms, 500ms",
             ["Webhooks:WarningAfterFailures"] = "2",
         });
         var (endpointId, secret) = await CreateEndpointAsync(app, receiver.Url, "chat.message_posted");
