@@ -15,7 +15,22 @@ public sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor h
 {
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
+    /// <summary>Records an entry on its own, committed at once.</summary>
     public async Task RecordAsync(string action, object? metadata = null, Guid? userId = null, long? apiKeyId = null, CancellationToken cancellationToken = default)
+    {
+        var entry = Create(action, metadata, userId, apiKeyId);
+        // A scope of its own: the caller's context may hold a failed change that must not ride along.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        db.AuditLog.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds an entry to <paramref name="db"/> unsaved, so it commits with the change it describes.</summary>
+    public void Add(CoreDbContext db, string action, object? metadata = null, Guid? userId = null, long? apiKeyId = null) =>
+        db.AuditLog.Add(Create(action, metadata, userId, apiKeyId));
+
+    private AuditEntry Create(string action, object? metadata, Guid? userId, long? apiKeyId)
     {
         var context = http.HttpContext;
         if (userId is null && apiKeyId is null && context is not null)
@@ -23,7 +38,7 @@ public sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor h
             userId = context.User.UserId();
             apiKeyId = context.User.ApiKeyId();
         }
-        var entry = new AuditEntry
+        return new AuditEntry
         {
             Action = action,
             UserId = userId,
@@ -33,11 +48,6 @@ public sealed class AuditLog(IServiceScopeFactory scopes, IHttpContextAccessor h
             Metadata = metadata is null ? "{}" : JsonSerializer.Serialize(metadata, Json),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        // A scope of its own: the caller's context may hold a failed change that must not ride along.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        db.AuditLog.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string? Truncate(string? value, int length) =>

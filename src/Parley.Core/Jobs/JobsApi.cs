@@ -21,7 +21,7 @@ internal static class JobsApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var jobs = endpoints.MapGroup("/api/admin/jobs").WithTags("Jobs");
-        Protect(jobs.MapGet("/", ListAsync), Permissions.JobsRead);
+        jobs.MapGet("/", ListAsync).RequirePermission(Permissions.JobsRead);
     }
 
     private static async Task<Results<Ok<List<JobSummary>>, ProblemHttpResult>> ListAsync(
@@ -53,11 +53,6 @@ internal static class JobsApi
         }
         return TypedResults.Ok(all.OrderByDescending(j => j.CreatedAt).Take(take).ToList());
     }
-
-    // The one place to swap for the security helper's RequirePermission at merge.
-    private static TBuilder Protect<TBuilder>(TBuilder endpoint, string permission)
-        where TBuilder : IEndpointConventionBuilder =>
-        endpoint.RequireAuthorization(policy => policy.RequireClaim("perm", permission));
 }
 
 internal sealed record JobSummary(

@@ -20,6 +20,7 @@ namespace Parley.Core.Webhooks;
 internal sealed partial class WebhookDeliveryJob(
     CoreDbContext core,
     InstanceKeyring keyring,
+    AuditLog audit,
     IHttpClientFactory httpClients,
     TimeProvider clock,
     IOptionsMonitor<WebhooksOptions> options,
@@ -141,12 +142,7 @@ internal sealed partial class WebhookDeliveryJob(
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, WebhookEndpointStates.Disabled), cancellationToken);
             if (flipped == 1)
             {
-                core.AuditLog.Add(new AuditEntry
-                {
-                    Action = "webhook.disabled",
-                    Metadata = JsonSerializer.Serialize(new { webhook_id = endpointId, consecutive_failures = failures }),
-                    CreatedAt = now,
-                });
+                audit.Add(core, "webhook.disabled", new { webhook_id = endpointId, consecutive_failures = failures });
                 await core.SaveChangesAsync(cancellationToken);
                 LogEndpointDisabled(endpointId, failures.Value);
             }

@@ -26,10 +26,10 @@ internal static partial class WebhooksApi
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var webhooks = endpoints.MapGroup("/api/admin/webhooks").WithTags("Webhooks");
-        Protect(webhooks.MapGet("/", ListAsync), Permissions.WebhooksRead);
-        Protect(webhooks.MapPost("/", CreateAsync), Permissions.WebhooksWrite);
-        Protect(webhooks.MapDelete("/{id:guid}", DeleteAsync), Permissions.WebhooksWrite);
-        Protect(webhooks.MapGet("/{id:guid}/deliveries", ListDeliveriesAsync), Permissions.WebhooksRead);
+        webhooks.MapGet("/", ListAsync).RequirePermission(Permissions.WebhooksRead);
+        webhooks.MapPost("/", CreateAsync).RequirePermission(Permissions.WebhooksWrite);
+        webhooks.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.WebhooksWrite);
+        webhooks.MapGet("/{id:guid}/deliveries", ListDeliveriesAsync).RequirePermission(Permissions.WebhooksRead);
     }
 
     private static async Task<Ok<List<WebhookEndpointView>>> ListAsync(CoreDbContext db, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal static partial class WebhooksApi
     }
 
     private static async Task<Results<Created<CreatedWebhookEndpoint>, ProblemHttpResult>> CreateAsync(
-        CreateWebhookRequest request, CoreDbContext db, InstanceKeyring keyring, WebhookTargetGuard guard, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        CreateWebhookRequest request, CoreDbContext db, InstanceKeyring keyring, WebhookTargetGuard guard, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = Validate(request, out var url, out var eventTypes);
         if (errors.Count > 0)
@@ -59,17 +59,17 @@ internal static partial class WebhooksApi
             Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(),
             EventTypes = JsonSerializer.Serialize(eventTypes),
             SecretCiphertext = keyring.Encrypt(WebhookDeliveryJob.SecretPurpose, Encoding.UTF8.GetBytes(secret)),
-            CreatedBy = CallerId(http.User),
+            CreatedBy = http.User.UserId(),
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.WebhookEndpoints.Add(endpoint);
-        Audit(db, http, "webhook.created", endpoint.Id, now);
+        audit.Add(db, "webhook.created", new { webhook_id = endpoint.Id, url = endpoint.Url });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/admin/webhooks/{endpoint.Id}", CreatedWebhookEndpoint.From(endpoint, secret));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CoreDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CoreDbContext db, AuditLog audit, CancellationToken cancellationToken)
     {
         var endpoint = await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (endpoint is null)
@@ -78,7 +78,7 @@ internal static partial class WebhooksApi
         }
         // Deliveries still queued for it find it gone and are marked failed.
         db.WebhookEndpoints.Remove(endpoint);
-        Audit(db, http, "webhook.deleted", id, clock.GetUtcNow().UtcDateTime);
+        audit.Add(db, "webhook.deleted", new { webhook_id = id });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -145,26 +145,6 @@ internal static partial class WebhooksApi
         }
         return errors;
     }
-
-    // Written directly for now; the one place to swap for the audit service at merge.
-    private static void Audit(CoreDbContext db, HttpContext http, string action, Guid endpointId, DateTime now) =>
-        db.AuditLog.Add(new AuditEntry
-        {
-            Action = action,
-            UserId = CallerId(http.User),
-            IpAddress = http.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-            Metadata = JsonSerializer.Serialize(new { webhook_id = endpointId }),
-            CreatedAt = now,
-        });
-
-    private static Guid? CallerId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub"), out var id) ? id : null;
-
-    // The one place to swap for the security helper's RequirePermission at merge.
-    private static TBuilder Protect<TBuilder>(TBuilder endpoint, string permission)
-        where TBuilder : IEndpointConventionBuilder =>
-        endpoint.RequireAuthorization(policy => policy.RequireClaim("perm", permission));
 
     [GeneratedRegex("^[a-z0-9_]+(\\.[a-z0-9_]+)*$")]
     private static partial Regex EventTypePattern();

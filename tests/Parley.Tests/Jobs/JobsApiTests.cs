@@ -4,6 +4,7 @@ using System.Text.Json;
 using Parley.Core.Jobs;
 using Parley.Core.Security;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 
 namespace Parley.Tests.Jobs;
 
@@ -12,10 +13,10 @@ public sealed class JobsApiTests
     [Fact]
     public async Task The_jobs_listing_shows_kind_state_attempts_and_errors_but_never_payloads()
     {
-        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, customize: TestAuthentication.Install);
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
         var job = await JobRunnerTests.EnqueueAsync(app, "nobody.handles.this", new { Secret = "do-not-show" });
         await Eventually.Until(async () => (await JobRunnerTests.FindAsync(app, job.Id)).State == JobStates.Dead);
-        using var client = TestAuthentication.ClientWith(app, Permissions.JobsRead);
+        using var client = await app.ClientWithAsync(Permissions.JobsRead);
 
         var response = await client.GetStringAsync("/api/admin/jobs?state=dead&limit=10");
 
@@ -35,9 +36,9 @@ public sealed class JobsApiTests
     [Fact]
     public async Task The_jobs_listing_needs_jobs_read_and_a_known_state()
     {
-        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, customize: TestAuthentication.Install);
-        using var reader = TestAuthentication.ClientWith(app, Permissions.JobsRead);
-        using var stranger = TestAuthentication.ClientWith(app, Permissions.WebhooksRead);
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+        using var reader = await app.ClientWithAsync(Permissions.JobsRead);
+        using var stranger = await app.ClientWithAsync(Permissions.WebhooksRead);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.GetAsync("/api/admin/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/admin/jobs")).StatusCode);

@@ -69,6 +69,16 @@ internal static class SecurityApi
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"create key failed: {(int)response.StatusCode} {json}");
         return (json.GetProperty("id").GetInt64(), json.Str("key"));
     }
+
+    /// <summary>A client acting through a new API key (named "test key") that holds exactly <paramref name="permissions"/>.</summary>
+    public static async Task<HttpClient> ClientWithAsync(this TestApp app, params string[] permissions)
+    {
+        var admin = await app.SignInAsync();
+        var (_, key) = await app.CreateApiKeyAsync(admin.AccessToken, permissions);
+        var client = app.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 }
 
 internal sealed record Tokens(string AccessToken, string RefreshToken, JsonElement User)

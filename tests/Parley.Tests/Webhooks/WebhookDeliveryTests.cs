@@ -7,6 +7,7 @@ using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Core.Webhooks;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 using static Parley.Tests.Webhooks.WebhookTestKit;
 
 namespace Parley.Tests.Webhooks;
@@ -167,7 +168,7 @@ public sealed class WebhookDeliveryTests
         var (endpointId, _) = await CreateEndpointAsync(app, new Uri("http://127.0.0.1:9/hook"));
         await PublishAsync(app, "first.event", new { N = 1 });
         await PublishAsync(app, "second.event", new { N = 2 });
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksRead);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksRead);
 
         var deliveries = await client.GetFromJsonAsync<JsonElement>($"/api/admin/webhooks/{endpointId}/deliveries");
 

@@ -6,6 +6,7 @@ using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Core.Webhooks;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 
 namespace Parley.Tests.Webhooks;
 
@@ -13,11 +14,11 @@ namespace Parley.Tests.Webhooks;
 internal static class WebhookTestKit
 {
     public static Task<TestApp> StartAsync(string provider, Dictionary<string, string?>? settings = null) =>
-        TestApp.StartAsync(provider, settings, TestAuthentication.Install);
+        TestApp.StartAsync(provider, settings);
 
     public static async Task<(Guid Id, string Secret)> CreateEndpointAsync(TestApp app, Uri url, params string[] eventTypes)
     {
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksWrite);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksWrite);
         var response = await client.PostAsJsonAsync("/api/admin/webhooks", new Dictionary<string, object>
         {
             ["url"] = url.ToString(),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 using static Parley.Tests.Webhooks.WebhookTestKit;
 
 namespace Parley.Tests.Webhooks;
@@ -16,7 +17,7 @@ public sealed class WebhooksApiTests
     public async Task Creating_an_endpoint_shows_its_secret_once_and_the_listing_never_does()
     {
         await using var app = await StartAsync(TestDatabase.Sqlite, new() { ["Webhooks:AllowPrivateTargets"] = "true" });
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksRead, Permissions.WebhooksWrite);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksRead, Permissions.WebhooksWrite);
 
         var response = await client.PostAsJsonAsync("/api/admin/webhooks", new { url = "http://127.0.0.1:9/hook", event_types = new[] { "chat.message_posted" }, description = "ops" });
 
@@ -39,7 +40,8 @@ public sealed class WebhooksApiTests
         var stored = await db.WebhookEndpoints.AsNoTracking().SingleAsync();
         Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(stored.SecretCiphertext), StringComparison.Ordinal);
         var audit = await db.AuditLog.AsNoTracking().SingleAsync(a => a.Action == "webhook.created");
-        Assert.Equal(TestAuthentication.UserId, audit.UserId);
+        var keyId = await db.ApiKeys.AsNoTracking().Where(k => k.Name == "test key").Select(k => k.Id).SingleAsync();
+        Assert.Equal(keyId, audit.ApiKeyId);
     }
 
     [Theory]
@@ -51,7 +53,7 @@ public sealed class WebhooksApiTests
     public async Task Creating_an_endpoint_that_targets_an_internal_address_is_refused(string url)
     {
         await using var app = await StartAsync(TestDatabase.Sqlite);
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksWrite);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksWrite);
 
         var response = await client.PostAsJsonAsync("/api/admin/webhooks", new { url, event_types = new[] { "*" } });
 
@@ -64,7 +66,7 @@ public sealed class WebhooksApiTests
     public async Task An_endpoint_request_with_a_bad_url_or_no_event_types_is_rejected_field_by_field()
     {
         await using var app = await StartAsync(TestDatabase.Sqlite);
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksWrite);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksWrite);
 
         var response = await client.PostAsJsonAsync("/api/admin/webhooks", new { url = "ftp://example.com/x", event_types = Array.Empty<string>() });
 
@@ -81,7 +83,7 @@ public sealed class WebhooksApiTests
     {
         await using var app = await StartAsync(TestDatabase.Sqlite, new() { ["Webhooks:AllowPrivateTargets"] = "true" });
         var (id, _) = await CreateEndpointAsync(app, new Uri("http://127.0.0.1:9/hook"));
-        using var client = TestAuthentication.ClientWith(app, Permissions.WebhooksRead, Permissions.WebhooksWrite);
+        using var client = await app.ClientWithAsync(Permissions.WebhooksRead, Permissions.WebhooksWrite);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/admin/webhooks/{id}")).StatusCode);
 
@@ -97,8 +99,8 @@ public sealed class WebhooksApiTests
     public async Task Webhook_endpoints_need_the_webhooks_permissions()
     {
         await using var app = await StartAsync(TestDatabase.Sqlite);
-        using var reader = TestAuthentication.ClientWith(app, Permissions.WebhooksRead);
-        using var stranger = TestAuthentication.ClientWith(app, Permissions.Account);
+        using var reader = await app.ClientWithAsync(Permissions.WebhooksRead);
+        using var stranger = await app.ClientWithAsync(Permissions.Account);
         var body = new { url = "https://example.com/hook", event_types = new[] { "*" } };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.GetAsync("/api/admin/webhooks")).StatusCode);
