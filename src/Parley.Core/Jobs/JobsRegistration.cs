@@ -23,8 +23,6 @@ public static class JobsRegistration
         services.AddHostedService<RecurringJobScheduler>();
         services.AddHostedService<JobRunner>();
         services.AddRecurringJob<JobCleanupJob>(JobCleanupJob.JobKind, JobCleanupJob.Interval);
-        // Audit retention is a recurring job like any other; it is wired here so it runs wherever jobs run.
-        services.AddAuditRetention(configuration);
         return services;
     }
 

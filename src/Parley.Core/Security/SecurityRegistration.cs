@@ -23,6 +23,7 @@ public static class SecurityRegistration
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<AuditLog>();
+        services.AddAuditRetention(configuration);
         services.AddScoped<SessionService>();
         services.AddScoped<TotpService>();
         services.AddScoped<SignInService>();
