@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Core.Storage;
 
 namespace Parley.Cli;
 
@@ -33,11 +34,17 @@ internal static class ParleyCli
         }
         try
         {
-            return await parsed.InvokeAsync();
+            // Without this System.CommandLine prints unhandled exceptions itself (exit 1) and the catches below never run.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliError error)
         {
             await Console.Error.WriteLineAsync("parley: " + error.Message);
+            return BadInput;
+        }
+        catch (DataDirectoryLockedException locked)
+        {
+            await Console.Error.WriteLineAsync("parley: " + locked.Message);
             return BadInput;
         }
         catch (ConfigurationInvalidException invalid)
