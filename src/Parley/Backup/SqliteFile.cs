@@ -34,16 +34,24 @@ internal static class SqliteFile
     /// <summary><c>PRAGMA integrity_check</c>: "ok", or the problems it found.</summary>
     public static string IntegrityCheck(string path)
     {
-        using var connection = Open(path, SqliteOpenMode.ReadOnly);
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        using var reader = command.ExecuteReader();
-        var lines = new List<string>();
-        while (reader.Read())
+        try
         {
-            lines.Add(reader.GetString(0));
+            using var connection = Open(path, SqliteOpenMode.ReadOnly);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check;";
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+            {
+                lines.Add(reader.GetString(0));
+            }
+            return string.Join("; ", lines);
         }
-        return string.Join("; ", lines);
+        catch (SqliteException ex)
+        {
+            // So damaged the check itself cannot run ("malformed", "not a database").
+            return ex.Message;
+        }
     }
 
     public static IReadOnlyList<string> AppliedMigrations(string path)

@@ -74,7 +74,14 @@ internal static class BackupCommand
                 {
                     var step = progress.Start($"{module.Name}: snapshot");
                     var snapshot = Path.Combine(work, module.Name + ".db");
-                    await Task.Run(() => SqliteFile.Snapshot(storage.SqlitePath(module.Name), snapshot), cancellationToken);
+                    try
+                    {
+                        await Task.Run(() => SqliteFile.Snapshot(storage.SqlitePath(module.Name), snapshot), cancellationToken);
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException ex)
+                    {
+                        throw new CliError($"could not copy the {module.Name} database: {ex.Message}");
+                    }
                     var size = new FileInfo(snapshot).Length;
                     step.Done(Bytes(size));
 

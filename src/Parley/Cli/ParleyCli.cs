@@ -55,5 +55,11 @@ internal static class ParleyCli
             }
             return BadInput;
         }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // A bug or an environment problem: keep the details, exit 1 rather than abort.
+            await Console.Error.WriteLineAsync("parley: unexpected error: " + unexpected);
+            return Failure;
+        }
     }
 }
