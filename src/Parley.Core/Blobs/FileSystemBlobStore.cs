@@ -33,6 +33,7 @@ internal sealed class FileSystemBlobStore(string root, long maxBlobBytes) : IBlo
             return spooled.Info;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        spooled.FlushToDisk();
         try
         {
             File.Move(spooled.TempPath, path, overwrite: false);

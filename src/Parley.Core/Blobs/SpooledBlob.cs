@@ -25,6 +25,16 @@ internal sealed class SpooledBlob : IDisposable
 
     public BlobInfo Info => new(Key, Size);
 
+    /// <summary>
+    /// Forces the bytes to disk. Only a spool that is about to become a stored blob pays for it:
+    /// a stored key must survive a power cut, a duplicate that is thrown away need not.
+    /// </summary>
+    public void FlushToDisk()
+    {
+        using var file = new FileStream(TempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        file.Flush(flushToDisk: true);
+    }
+
     public static async Task<SpooledBlob> WriteAsync(Stream content, string tempDirectory, long maxBytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(tempDirectory);
@@ -47,8 +57,7 @@ internal sealed class SpooledBlob : IDisposable
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
-                // On disk before it is moved into place: a stored key must survive a power cut.
-                file.Flush(flushToDisk: true);
+                await file.FlushAsync(cancellationToken);
             }
             return new SpooledBlob(path, Convert.ToHexStringLower(hash.GetHashAndReset()), size);
         }

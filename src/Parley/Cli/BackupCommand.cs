@@ -38,7 +38,7 @@ internal static class BackupCommand
         var modules = services.GetRequiredService<DatabaseMigrator>().Modules;
         if (storage.IsPostgres)
         {
-            foreach (var line in PostgresBackupGuidance.For(storage.ConnectionString!, modules.Select(m => m.Name), Path.ChangeExtension(file, ".dump")))
+            foreach (var line in PostgresBackupGuidance.For(storage.ConnectionString!, modules.Select(m => m.Name), DumpFileFor(file)))
             {
                 await Console.Error.WriteLineAsync(line);
             }
@@ -136,6 +136,19 @@ internal static class BackupCommand
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    // parley.tar.gz -> parley.dump: the file pg_dump would write in its place.
+    private static string DumpFileFor(string file)
+    {
+        foreach (var suffix in new[] { ".tar.gz", ".tgz", ".tar", ".gz", ".zip" })
+        {
+            if (file.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return file[..^suffix.Length] + ".dump";
+            }
+        }
+        return file + ".dump";
     }
 
     internal static string ParleyVersion() =>
