@@ -26,6 +26,7 @@ public static class CoreModule
         services.AddModuleDbContext<CoreDbContext, SqliteCoreDbContext, PostgresCoreDbContext>(CoreDbContext.ModuleName);
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<InstanceKeyring>();
+        services.AddHostedService<DataDirectoryLockHostedService>();
         services.AddHostedService<MigrationHostedService>();
 
         services.AddParleyHttp(configuration);

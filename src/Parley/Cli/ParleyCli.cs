@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Core.Storage;
 
 namespace Parley.Cli;
 
@@ -41,6 +42,11 @@ internal static class ParleyCli
             await Console.Error.WriteLineAsync("parley: " + error.Message);
             return BadInput;
         }
+        catch (DataDirectoryLockedException locked)
+        {
+            await Console.Error.WriteLineAsync("parley: " + locked.Message);
+            return BadInput;
+        }
         catch (ConfigurationInvalidException invalid)
         {
             foreach (var problem in invalid.Problems)
@@ -48,6 +54,12 @@ internal static class ParleyCli
                 await Console.Error.WriteLineAsync("parley: configuration: " + problem);
             }
             return BadInput;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            // A bug or an environment problem: keep the details, exit 1 rather than abort.
+            await Console.Error.WriteLineAsync("parley: unexpected error: " + unexpected);
+            return Failure;
         }
     }
 }

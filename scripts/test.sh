@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The one command that runs the whole suite on a fresh Debian 12 machine with the .NET 10 SDK:
+# installs what is missing, starts a throwaway PostgreSQL, builds once, runs every .NET test
+# project and the browser tests, and ends with one line: "N passed, M failed".
+# A step that fails (install, build, a test host that crashes) counts as one failure, so a
+# broken build can never end in "0 failed".
+#   ./scripts/test.sh            everything
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Debian packages the tests need. Modules add theirs here (dovecot-imapd, swaks, python3-aiosmtpd, redis-server, ...).
+packages=(
+  postgresql   # a throwaway cluster per run (scripts/postgres.sh)
+  chromium     # the web app's browser tests
+  sqlite3      # inspecting backups by hand; the tests use Microsoft.Data.Sqlite
+)
+
+passed=0
+failed=0
+summary=()
+results=$(mktemp -d /tmp/parley-test-results.XXXXXX)
+pgdir=""
+
+note() { printf '\n== %s\n' "$*"; }
+record() { # record PART PASSED FAILED
+  summary+=("$(printf '%-34s %s passed, %s failed' "$1" "$2" "$3")")
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+}
+step_failed() { # a step that is not a test but must not pass silently
+  echo "FAILED: $1" >&2
+  record "$1" 0 1
+}
+finish() {
+  local code=$?
+  if [ -n "$pgdir" ]; then scripts/postgres.sh stop "$pgdir" >/dev/null 2>&1 || true; fi
+  trap - EXIT
+  if [ -n "${finished:-}" ]; then exit "$code"; fi
+  # Interrupted or died part-way: still say so in the closing line.
+  echo "interrupted (exit $code)" >&2
+  printf '%s passed, %s failed\n' "$passed" "$((failed + 1))"
+  exit $((code == 0 ? 1 : code))
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- (a) system packages ------------------------------------------------------------
+if [ -f web/package.json ] && ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  note "installing ${missing[*]}"
+  sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+  if ! { "${sudo[@]}" apt-get update -qq &&
+         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+    step_failed "apt-get install ${missing[*]}"
+  fi
+fi
+
+# --- (b) .NET tools ----------------------------------------------------------------
+note "dotnet tool restore"
+dotnet tool restore >/dev/null || step_failed "dotnet tool restore"
+
+# --- (c) PostgreSQL ----------------------------------------------------------------
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 30000))
+    # Nothing answers on it: free (good enough for a throwaway cluster).
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+note "starting PostgreSQL"
+pgdir=$(mktemp -d /tmp/parley-pg.XXXXXX)
+if port=$(free_port) && connection=$(scripts/postgres.sh start "$pgdir" "$port"); then
+  export PARLEY_TEST_POSTGRES="$connection"
+  echo "PostgreSQL on port $port"
+else
+  step_failed "start PostgreSQL"
+  cat "$pgdir/log" 2>/dev/null | tail -n 20 >&2
+fi
+
+# --- (d) build ---------------------------------------------------------------------
+note "building Parley.slnx"
+built=""
+if dotnet build Parley.slnx --nologo -tl:off --verbosity quiet; then
+  built=1
+  echo "build succeeded"
+else
+  step_failed "build"
+fi
+
+# --- (e) .NET tests ----------------------------------------------------------------
+counter() { # counter TRX NAME -> the attribute of <Counters .../>, 0 when absent
+  grep -o '<Counters [^>]*>' "$1" | head -n 1 | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0
+}
+if [ -n "$built" ]; then
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    note "$name"
+    trx="$results/$name.trx"
+    dotnet test "$project" --no-build --nologo --verbosity quiet \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results" --blame-hang-timeout 10m
+    code=$?
+    if [ -f "$trx" ]; then
+      p=$(counter "$trx" passed)
+      f=$(( $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted) ))
+      # A test host that exits non-zero without a failed test crashed part-way.
+      if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAILED: $name exited $code" >&2; fi
+      record "$name" "$p" "$f"
+    else
+      echo "FAILED: $name produced no test results (exit $code)" >&2
+      record "$name" 0 1
+    fi
+  done
+fi
+
+# --- (f) browser tests -------------------------------------------------------------
+has_e2e() { [ -f web/package.json ] && node -e 'process.exit(require("./web/package.json").scripts?.["test:e2e"] ? 0 : 1)'; }
+if [ -n "$built" ] && has_e2e; then
+  note "web e2e"
+  e2e_ok=1
+  if [ ! -d web/node_modules ]; then
+    (cd web && npm ci --no-audit --no-fund --loglevel=error) || e2e_ok=""
+  fi
+  if [ -n "$e2e_ok" ]; then
+    log="$results/e2e.log"
+    (cd web && PARLEY_DLL="$root/src/Parley/bin/Debug/net10.0/parley.dll" npm run --silent test:e2e) 2>&1 | tee "$log"
+    code=${PIPESTATUS[0]}
+    p=$(grep -E '^# pass [0-9]+' "$log" | tail -n 1 | grep -o '[0-9]\+' || echo 0)
+    f=$(grep -E '^# fail [0-9]+' "$log" | tail -n 1 | grep -o '[0-9]\+' || echo 0)
+    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAILED: web e2e exited $code" >&2; fi
+    record "web e2e" "$p" "$f"
+  else
+    step_failed "npm ci (web)"
+  fi
+fi
+
+# --- (g) summary -------------------------------------------------------------------
+note "summary (results in $results)"
+printf '%s\n' "${summary[@]}"
+finished=1
+printf '%s passed, %s failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
