@@ -19,7 +19,8 @@ trap cleanup EXIT
 
 echo "publishing Release to $work/app ..." >&2
 # SkipWebBuild: the web app does not change start-up of the API; harmless where the property does not exist.
-dotnet publish src/Parley -c Release -o "$work/app" -p:SkipWebBuild=true --nologo -v q >&2
+# As shipped: Release, ReadyToRun for this machine (see src/Parley/Parley.csproj).
+dotnet publish src/Parley -c Release -r linux-x64 --self-contained false -o "$work/app" -p:SkipWebBuild=true --nologo -v q >&2
 
 free_port() {
   local port
