@@ -22,14 +22,6 @@ echo "publishing Release to $work/app ..." >&2
 # As shipped: Release, ReadyToRun for this machine (see src/Parley/Parley.csproj).
 dotnet publish src/Parley -c Release -r linux-x64 --self-contained false -o "$work/app" -p:SkipWebBuild=true --nologo -v q >&2
 
-free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
 
 # 0 when GET /readyz answers 200 (bash's /dev/tcp: no process per poll to skew the timing).
 ready() {
@@ -46,7 +38,7 @@ now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }
 # measure DIR: sets ms (to ready) and rss (idle, KiB); runs in this shell so the EXIT trap can stop the server
 measure() {
   local dir=$1 port start
-  port=$(free_port)
+  port=$(scripts/free-port.sh)
   start=$(now_us)
   (cd "$dir" && PARLEY__STORAGE__DATADIRECTORY="$dir/data" PARLEY__ADMIN__PASSWORD=benchmark-password \
      exec "$work/app/parley" --urls "http://127.0.0.1:$port" >>"$dir/server.log" 2>&1) &

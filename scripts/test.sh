@@ -68,18 +68,9 @@ note "dotnet tool restore"
 dotnet tool restore >/dev/null || step_failed "dotnet tool restore"
 
 # --- (c) PostgreSQL ----------------------------------------------------------------
-free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
-    # Nothing answers on it: free (good enough for a throwaway cluster).
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
 note "starting PostgreSQL"
 pgdir=$(mktemp -d /tmp/parley-pg.XXXXXX)
-if port=$(free_port) && connection=$(scripts/postgres.sh start "$pgdir" "$port"); then
+if port=$(scripts/free-port.sh) && connection=$(scripts/postgres.sh start "$pgdir" "$port"); then
   export PARLEY_TEST_POSTGRES="$connection"
   echo "PostgreSQL on port $port"
 else

@@ -1,31 +1,21 @@
 // The account page's sessions: ending another one, and all of them.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support/fixture.mjs';
 import { apiCall, apiLogin } from './support/api.mjs';
-import { launchBrowser, openPage, signIn } from './support/browser.mjs';
-import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+import { openPage, signIn } from './support/browser.mjs';
+import { adminPassword, adminUsername } from './support/parley-server.mjs';
 
-let server;
-let browser;
+const env = serverAndBrowser();
 
-before(async () => {
-  server = await startParley();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const refreshWith = (refreshToken) => apiCall(server.url, 'POST', '/api/auth/refresh', { body: { refresh_token: refreshToken } });
+const refreshWith = (refreshToken) => apiCall(env.server.url, 'POST', '/api/auth/refresh', { body: { refresh_token: refreshToken } });
 
 test('Revoking another session from the account page ends that session', async () => {
   // Another device: a session the browser did not open. (This runs first on a fresh server,
   // so the browser's own is the only other session.)
-  const other = await apiLogin(server.url, adminUsername, adminPassword, { 'User-Agent': 'parley-e2e-other-device' });
+  const other = await apiLogin(env.server.url, adminUsername, adminPassword, { 'User-Agent': 'parley-e2e-other-device' });
 
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
   await page.getByTestId('nav-account').click();
@@ -51,8 +41,8 @@ test('Revoking another session from the account page ends that session', async (
 });
 
 test('Signing out everywhere ends every session, this one included', async () => {
-  const other = await apiLogin(server.url, adminUsername, adminPassword);
-  const page = await openPage(browser, server.url);
+  const other = await apiLogin(env.server.url, adminUsername, adminPassword);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
   await page.getByTestId('nav-account').click();

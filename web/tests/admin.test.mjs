@@ -1,26 +1,16 @@
 // Administration: users, API keys, and who may see it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support/fixture.mjs';
 import { apiCall, apiLogin } from './support/api.mjs';
-import { launchBrowser, openPage, signIn, signOut } from './support/browser.mjs';
-import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+import { openPage, signIn, signOut } from './support/browser.mjs';
+import { adminPassword, adminUsername } from './support/parley-server.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startParley();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function signInAsAdmin() {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
   return page;
@@ -66,7 +56,7 @@ test('An API key is shown once on creation, works, and stops working when revoke
   await form.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('new-api-key').textContent()).trim();
   assert.match(key, /^pk_/);
-  assert.equal((await apiCall(server.url, 'GET', '/api/admin/api-keys', { token: key })).status, 200, 'the key reads API keys');
+  assert.equal((await apiCall(env.server.url, 'GET', '/api/admin/api-keys', { token: key })).status, 200, 'the key reads API keys');
 
   const row = page.locator('[data-testid="api-key-row"][data-name="e2e reader"]');
   await row.waitFor();
@@ -77,13 +67,13 @@ test('An API key is shown once on creation, works, and stops working when revoke
     const status = await row.getByTestId('api-key-status').allTextContents();
     return status.length === 0 || status[0] === 'Revoked';
   }, { what: 'the key to show as revoked' });
-  assert.equal((await apiCall(server.url, 'GET', '/api/admin/api-keys', { token: key })).status, 401, 'a revoked key is refused');
+  assert.equal((await apiCall(env.server.url, 'GET', '/api/admin/api-keys', { token: key })).status, 401, 'a revoked key is refused');
   await page.context().close();
 });
 
 test('Disabling a user refuses their sign-in until they are enabled again', async () => {
-  const admin = await apiLogin(server.url, adminUsername, adminPassword);
-  const created = await apiCall(server.url, 'POST', '/api/admin/users', {
+  const admin = await apiLogin(env.server.url, adminUsername, adminPassword);
+  const created = await apiCall(env.server.url, 'POST', '/api/admin/users', {
     token: admin.access_token,
     body: { username: 'dana', password: 'dana-password-12345', role: 'user' },
   });
@@ -94,13 +84,13 @@ test('Disabling a user refuses their sign-in until they are enabled again', asyn
   const row = page.locator('[data-testid="user-row"][data-username="dana"]');
   await row.getByRole('button', { name: 'Disable' }).click();
   await row.getByTestId('user-status').filter({ hasText: 'Disabled' }).waitFor();
-  const refused = await apiCall(server.url, 'POST', '/api/auth/login', { body: { username: 'dana', password: 'dana-password-12345' } });
+  const refused = await apiCall(env.server.url, 'POST', '/api/auth/login', { body: { username: 'dana', password: 'dana-password-12345' } });
   assert.equal(refused.status, 403);
   assert.equal(refused.body.code, 'account_disabled');
 
   await row.getByRole('button', { name: 'Enable' }).click();
   await row.getByTestId('user-status').filter({ hasText: 'Active' }).waitFor();
-  const allowed = await apiCall(server.url, 'POST', '/api/auth/login', { body: { username: 'dana', password: 'dana-password-12345' } });
+  const allowed = await apiCall(env.server.url, 'POST', '/api/auth/login', { body: { username: 'dana', password: 'dana-password-12345' } });
   assert.equal(allowed.status, 200);
   await page.context().close();
 });

@@ -1,26 +1,16 @@
 // The signed-in frame: deep links, the module places, reloads.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, signIn, submitSignIn } from './support/browser.mjs';
-import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { openPage, signIn, submitSignIn } from './support/browser.mjs';
+import { adminPassword, adminUsername } from './support/parley-server.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startParley();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const pathOf = (page) => new URL(page.url()).pathname;
 
 test('A deep link to the account page asks to sign in, then lands there', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const response = await page.goto('/account');
   assert.equal(response.status(), 200, 'the server answers the client route with the app');
 
@@ -34,7 +24,7 @@ test('A deep link to the account page asks to sign in, then lands there', async 
 });
 
 test('Chat, Tickets, Mail and Triage each show their empty page', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
 
@@ -51,7 +41,7 @@ test('Chat, Tickets, Mail and Triage each show their empty page', async () => {
 });
 
 test('A reload keeps the session, and an unknown address inside the app says so', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
 

@@ -1,24 +1,13 @@
 // How the server serves the built app: files, client-side routes, caching and security headers.
 // None of this needs the auth API.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage } from './support/browser.mjs';
-import { startParley } from './support/parley-server.mjs';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { openPage } from './support/browser.mjs';
 
-let server;
-let browser;
+const env = serverAndBrowser();
 
-before(async () => {
-  server = await startParley();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const get = (path) => fetch(server.url + path, { headers: { Accept: 'text/html,application/json' } });
+const get = (path) => fetch(env.server.url + path, { headers: { Accept: 'text/html,application/json' } });
 
 function assertHtmlHeaders(response, path) {
   assert.equal(response.status, 200, path);
@@ -69,7 +58,7 @@ test('Unknown server paths keep their own problem+json 404 instead of the app pa
 });
 
 test('A deep link opens the app in the browser, which asks to sign in, without CSP violations', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   const violations = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());

@@ -1,31 +1,21 @@
 // Signing in: wrong passwords, and two-factor from enabling it to using it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
+import { serverAndBrowser } from './support/fixture.mjs';
 import { apiCall } from './support/api.mjs';
-import { launchBrowser, openPage, signIn, signOut, submitSignIn } from './support/browser.mjs';
-import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+import { openPage, signIn, signOut, submitSignIn } from './support/browser.mjs';
+import { adminPassword, adminUsername } from './support/parley-server.mjs';
 import { timeStep, totp } from './support/totp.mjs';
 import { waitUntil } from './support/wait.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startParley();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('A wrong password shows the server\'s explanation and stays on the sign-in page', async () => {
-  const expected = await apiCall(server.url, 'POST', '/api/auth/login', { body: { username: adminUsername, password: 'not-the-password' } });
+  const expected = await apiCall(env.server.url, 'POST', '/api/auth/login', { body: { username: adminUsername, password: 'not-the-password' } });
   assert.equal(expected.status, 401);
   assert.equal(expected.body.code, 'invalid_credentials');
 
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await submitSignIn(page, adminUsername, 'not-the-password');
 
@@ -44,7 +34,7 @@ async function enterCode(page, code) {
 }
 
 test('Two-factor: enable it, sign in with a backup code, then with a fresh TOTP code, and find it in the audit log', { timeout: 180_000 }, async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
 
