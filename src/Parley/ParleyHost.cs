@@ -1,3 +1,4 @@
+using Parley.Chat;
 using Parley.Core;
 using Parley.Core.Configuration;
 using Scalar.AspNetCore;
@@ -32,12 +33,14 @@ public static class ParleyHost
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         }
         builder.AddCore();
+        builder.AddChat();
         return builder;
     }
 
     public static WebApplication Configure(WebApplication app)
     {
         app.MapCore();
+        app.MapChat();
         app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.UseWebApp();
         return app;

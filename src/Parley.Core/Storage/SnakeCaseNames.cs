@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Parley.Core.Storage;
 
 /// <summary>The seeds name columns in snake_case; this gives every property that name.</summary>
-internal static class SnakeCaseNames
+public static class SnakeCaseNames
 {
     public static void Apply(ModelBuilder modelBuilder)
     {

@@ -7,7 +7,7 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.Security;
 
 /// <summary>Talks to the security endpoints the way a client would: JSON in, JSON out, bearer credentials.</summary>
-internal static class SecurityApi
+public static class SecurityApi
 {
     public static async Task<HttpResponseMessage> SendAsync(this TestApp app, HttpMethod method, string path, string? bearer = null, object? body = null)
     {
@@ -81,7 +81,7 @@ internal static class SecurityApi
     }
 }
 
-internal sealed record Tokens(string AccessToken, string RefreshToken, JsonElement User)
+public sealed record Tokens(string AccessToken, string RefreshToken, JsonElement User)
 {
     public static Tokens From(JsonElement json) => new(json.Str("access_token"), json.Str("refresh_token"), json.GetProperty("user"));
 }

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Chat.Storage;
+using Parley.Core.Storage;
+
+namespace Parley.Chat;
+
+/// <summary>The Chat module's two entry points (Chatalot's job): communities, channels, messages, real time.</summary>
+public static class ChatModule
+{
+    public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
+        return builder;
+    }
+
+    public static WebApplication MapChat(this WebApplication app)
+    {
+        return app;
+    }
+}
