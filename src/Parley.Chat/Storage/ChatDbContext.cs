@@ -1,4 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Bookmarks;
+using Parley.Chat.Files;
+using Parley.Chat.Messages;
+using Parley.Chat.Moderation;
+using Parley.Chat.Polls;
+using Parley.Chat.ScheduledMessages;
 using Parley.Core.Storage;
 
 namespace Parley.Chat.Storage;
@@ -8,9 +14,38 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
 {
     public const string ModuleName = "chat";
 
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageEdit> MessageEdits => Set<MessageEdit>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<PinnedMessage> PinnedMessages => Set<PinnedMessage>();
+    public DbSet<ReadCursor> ReadCursors => Set<ReadCursor>();
+    public DbSet<ChatFile> Files => Set<ChatFile>();
+    public DbSet<BlockedHash> BlockedHashes => Set<BlockedHash>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollVote> PollVotes => Set<PollVote>();
+    public DbSet<ScheduledMessage> ScheduledMessages => Set<ScheduledMessage>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<UserTimeout> UserTimeouts => Set<UserTimeout>();
+    public DbSet<Warning> Warnings => Set<Warning>();
+    public DbSet<Report> Reports => Set<Report>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Message.Configure(modelBuilder);
+        MessageEdit.Configure(modelBuilder);
+        Reaction.Configure(modelBuilder);
+        PinnedMessage.Configure(modelBuilder);
+        ReadCursor.Configure(modelBuilder);
+        ChatFile.Configure(modelBuilder);
+        BlockedHash.Configure(modelBuilder);
+        Poll.Configure(modelBuilder);
+        PollVote.Configure(modelBuilder);
+        ScheduledMessage.Configure(modelBuilder);
+        Bookmark.Configure(modelBuilder);
+        UserTimeout.Configure(modelBuilder);
+        Warning.Configure(modelBuilder);
+        Report.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

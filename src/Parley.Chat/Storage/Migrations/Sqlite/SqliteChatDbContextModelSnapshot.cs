@@ -17,6 +17,627 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Parley.Chat.Bookmarks.Bookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("UserId", "MessageId")
+                        .IsUnique();
+
+                    b.ToTable("bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Files.BlockedHash", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BlockedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blocked_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("blocked_hashes", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Files.ChatFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Checksum")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checksum");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EncryptedName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encrypted_name");
+
+                    b.Property<DateTime?>("QuarantinedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantined_at");
+
+                    b.Property<Guid?>("QuarantinedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantined_by");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storage_path");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("Checksum");
+
+                    b.HasIndex("UploaderId");
+
+                    b.ToTable("files", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_files_size_bytes", "size_bytes >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_type");
+
+                    b.Property<byte[]>("Nonce")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("nonce");
+
+                    b.Property<string>("Plaintext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plaintext");
+
+                    b.Property<DateTime?>("QuarantinedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantined_at");
+
+                    b.Property<Guid?>("QuarantinedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarantined_by");
+
+                    b.Property<Guid?>("ReplyToId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to_id");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_id");
+
+                    b.Property<Guid?>("SenderKeyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sender_key_id");
+
+                    b.Property<Guid?>("ThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thread_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ReplyToId");
+
+                    b.HasIndex("SenderKeyId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("ChannelId", "CreatedAt")
+                        .IsDescending(false, true);
+
+                    b.HasIndex("SenderId", "CreatedAt")
+                        .IsDescending(false, true);
+
+                    b.ToTable("messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_messages_ciphertext_size", "ciphertext IS NULL OR length(ciphertext) <= 65536");
+
+                            t.HasCheckConstraint("ck_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_messages_message_type", "message_type IN ('text', 'file', 'system', 'webhook')");
+                        });
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.MessageEdit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<byte[]>("OldCiphertext")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("old_ciphertext");
+
+                    b.Property<byte[]>("OldNonce")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("old_nonce");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "EditedAt");
+
+                    b.ToTable("message_edits", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.PinnedMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("PinnedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_at");
+
+                    b.Property<Guid>("PinnedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinned_by");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("ChannelId", "PinnedAt")
+                        .IsDescending(false, true);
+
+                    b.ToTable("pinned_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.Reaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Emoji")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emoji");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MessageId", "UserId", "Emoji")
+                        .IsUnique();
+
+                    b.ToTable("reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.ReadCursor", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("LastReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_read_at");
+
+                    b.Property<Guid?>("LastReadMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_read_message_id");
+
+                    b.HasKey("UserId", "ChannelId");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("LastReadMessageId");
+
+                    b.ToTable("read_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Moderation.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdminNotes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admin_notes");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReportType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_type");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("pending")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reports_status", "status IN ('pending', 'reviewed', 'resolved', 'dismissed')");
+                        });
+                });
+
+            modelBuilder.Entity("Parley.Chat.Moderation.UserTimeout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("IssuedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChannelId", "UserId", "ExpiresAt");
+
+                    b.ToTable("user_timeouts", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Moderation.Warning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("IssuedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "UserId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("warnings", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Polls.Poll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymous");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("MultiSelect")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("multi_select");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.ToTable("polls", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Polls.PollVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("OptionIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("option_index");
+
+                    b.Property<Guid>("PollId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("poll_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PollId", "UserId", "OptionIndex")
+                        .IsUnique();
+
+                    b.ToTable("poll_votes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_poll_votes_option_index", "option_index >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Parley.Chat.ScheduledMessages.ScheduledMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTime>("ScheduledFor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_for");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("ScheduledFor");
+
+                    b.HasIndex("UserId", "ScheduledFor");
+
+                    b.ToTable("scheduled_messages", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Core.Jobs.Job", b =>
                 {
                     b.Property<Guid>("Id")
@@ -142,6 +763,72 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasIndex("EndpointId", "CreatedAt");
 
                     b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Bookmarks.Bookmark", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.Message", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.MessageEdit", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.PinnedMessage", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithOne()
+                        .HasForeignKey("Parley.Chat.Messages.PinnedMessage", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.Reaction", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Chat.Messages.ReadCursor", b =>
+                {
+                    b.HasOne("Parley.Chat.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("LastReadMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parley.Chat.Polls.PollVote", b =>
+                {
+                    b.HasOne("Parley.Chat.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
