@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Chat.Messages;
 using Parley.Chat.Storage;
+using Parley.Core.Configuration;
 using Parley.Core.Storage;
 
 namespace Parley.Chat;
@@ -10,7 +12,9 @@ public static class ChatModule
 {
     public static WebApplicationBuilder AddChat(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<ChatOptions>(builder.Configuration, ChatOptions.Section);
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
+        builder.Services.AddSingleton<MessageContentRules>();
         return builder;
     }
 
