@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Announcements;
+using Parley.Chat.Keys;
+using Parley.Chat.Preferences;
+using Parley.Chat.Voice;
 using Parley.Core.Storage;
 
 namespace Parley.Chat.Storage;
@@ -8,9 +12,28 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
 {
     public const string ModuleName = "chat";
 
+    internal DbSet<UserIdentityKey> IdentityKeys => Set<UserIdentityKey>();
+    internal DbSet<SignedPrekey> SignedPrekeys => Set<SignedPrekey>();
+    internal DbSet<OneTimePrekey> OneTimePrekeys => Set<OneTimePrekey>();
+    internal DbSet<SenderKeyDistribution> SenderKeyDistributions => Set<SenderKeyDistribution>();
+    internal DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
+    internal DbSet<VoiceSessionParticipant> VoiceSessionParticipants => Set<VoiceSessionParticipant>();
+    internal DbSet<Announcement> Announcements => Set<Announcement>();
+    internal DbSet<AnnouncementDismissal> AnnouncementDismissals => Set<AnnouncementDismissal>();
+    internal DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        UserIdentityKey.Configure(modelBuilder);
+        SignedPrekey.Configure(modelBuilder);
+        OneTimePrekey.Configure(modelBuilder);
+        SenderKeyDistribution.Configure(modelBuilder);
+        VoiceSession.Configure(modelBuilder);
+        VoiceSessionParticipant.Configure(modelBuilder);
+        Announcement.Configure(modelBuilder);
+        AnnouncementDismissal.Configure(modelBuilder);
+        Preferences.UserPreferences.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
