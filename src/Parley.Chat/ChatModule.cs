@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Chat.Announcements;
+using Parley.Chat.Keys;
+using Parley.Chat.Preferences;
 using Parley.Chat.Storage;
 using Parley.Core.Storage;
 
@@ -16,6 +19,9 @@ public static class ChatModule
 
     public static WebApplication MapChat(this WebApplication app)
     {
+        app.MapKeys();
+        app.MapPreferences();
+        app.MapAnnouncements();
         return app;
     }
 }
