@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Chat.Announcements;
+using Parley.Chat.Keys;
 using Parley.Chat.Messages;
+using Parley.Chat.Preferences;
 using Parley.Chat.Storage;
 using Parley.Core.Configuration;
 using Parley.Core.Storage;
@@ -20,6 +23,9 @@ public static class ChatModule
 
     public static WebApplication MapChat(this WebApplication app)
     {
+        app.MapKeys();
+        app.MapPreferences();
+        app.MapAnnouncements();
         return app;
     }
 }

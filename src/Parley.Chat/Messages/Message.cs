@@ -23,7 +23,7 @@ public sealed class Message
     public byte[]? Nonce { get; set; }
     public string MessageType { get; set; } = MessageTypes.Text;
 
-    // FK to sender_key_distributions: added at merge
+    /// <summary>The sender key the ciphertext was sealed with; cleared if that distribution is deleted.</summary>
     public Guid? SenderKeyId { get; set; }
 
     public Guid? ReplyToId { get; set; }
@@ -52,6 +52,7 @@ public sealed class Message
         message.Property(m => m.MessageType).HasMaxLength(16);
         // A reply or thread reply outlives its parent (hard deletes come from TTL expiry); it just loses the link.
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
+        message.HasOne<Keys.SenderKeyDistribution>().WithMany().HasForeignKey(m => m.SenderKeyId).OnDelete(DeleteBehavior.SetNull);
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.SetNull);
         message.HasIndex(m => new { m.ChannelId, m.CreatedAt }).IsDescending(false, true);
         message.HasIndex(m => new { m.SenderId, m.CreatedAt }).IsDescending(false, true);

@@ -5,6 +5,10 @@ using Parley.Chat.Messages;
 using Parley.Chat.Moderation;
 using Parley.Chat.Polls;
 using Parley.Chat.ScheduledMessages;
+using Parley.Chat.Announcements;
+using Parley.Chat.Keys;
+using Parley.Chat.Preferences;
+using Parley.Chat.Voice;
 using Parley.Core.Storage;
 
 namespace Parley.Chat.Storage;
@@ -28,6 +32,15 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
     public DbSet<UserTimeout> UserTimeouts => Set<UserTimeout>();
     public DbSet<Warning> Warnings => Set<Warning>();
     public DbSet<Report> Reports => Set<Report>();
+    internal DbSet<UserIdentityKey> IdentityKeys => Set<UserIdentityKey>();
+    internal DbSet<SignedPrekey> SignedPrekeys => Set<SignedPrekey>();
+    internal DbSet<OneTimePrekey> OneTimePrekeys => Set<OneTimePrekey>();
+    internal DbSet<SenderKeyDistribution> SenderKeyDistributions => Set<SenderKeyDistribution>();
+    internal DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
+    internal DbSet<VoiceSessionParticipant> VoiceSessionParticipants => Set<VoiceSessionParticipant>();
+    internal DbSet<Announcement> Announcements => Set<Announcement>();
+    internal DbSet<AnnouncementDismissal> AnnouncementDismissals => Set<AnnouncementDismissal>();
+    internal DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,6 +59,15 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
         UserTimeout.Configure(modelBuilder);
         Warning.Configure(modelBuilder);
         Report.Configure(modelBuilder);
+        UserIdentityKey.Configure(modelBuilder);
+        SignedPrekey.Configure(modelBuilder);
+        OneTimePrekey.Configure(modelBuilder);
+        SenderKeyDistribution.Configure(modelBuilder);
+        VoiceSession.Configure(modelBuilder);
+        VoiceSessionParticipant.Configure(modelBuilder);
+        Announcement.Configure(modelBuilder);
+        AnnouncementDismissal.Configure(modelBuilder);
+        Preferences.UserPreferences.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }
