@@ -1,5 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Chat.Blocks;
+using Parley.Chat.Channels;
+using Parley.Chat.Communities;
+using Parley.Chat.DirectMessages;
+using Parley.Chat.Groups;
 using Parley.Chat.Storage;
 using Parley.Core.Storage;
 
@@ -16,6 +21,11 @@ public static class ChatModule
 
     public static WebApplication MapChat(this WebApplication app)
     {
+        app.MapCommunities();
+        app.MapGroups();
+        app.MapChannels();
+        app.MapDirectMessages();
+        app.MapBlocks();
         return app;
     }
 }
