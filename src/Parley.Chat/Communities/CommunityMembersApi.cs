@@ -263,12 +263,16 @@ internal static class CommunityMembersApi
             : null;
     }
 
-    /// <summary>Removes the membership and the group memberships inside the community with it.</summary>
+    /// <summary>Removes the membership, and the group memberships inside the community with it; saves pending changes too.</summary>
     private static async Task RemoveMemberAsync(ChatDbContext db, CommunityMember member, CancellationToken cancellationToken)
     {
+        // One transaction: the bulk delete runs at once, and the membership (and any ban the caller
+        // added) must not be left half-removed if the save fails.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var groupIds = db.Groups.Where(g => g.CommunityId == member.CommunityId).Select(g => g.Id);
         await db.GroupMembers.Where(m => m.UserId == member.UserId && groupIds.Contains(m.GroupId)).ExecuteDeleteAsync(cancellationToken);
         db.CommunityMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

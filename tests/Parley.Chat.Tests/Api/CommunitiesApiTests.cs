@@ -74,4 +74,16 @@ public sealed class CommunitiesApiTests
         await app.RefusedAsync(HttpStatusCode.BadRequest, "validation_failed", HttpMethod.Patch, $"/api/chat/communities/{id}", bob, new { who_can_create_groups = "everyone" });
         await app.RefusedAsync(HttpStatusCode.BadRequest, "validation_failed", HttpMethod.Post, "/api/chat/communities", bob, new { name = "" });
     }
+
+    [Theory, BothProviders]
+    public async Task An_api_key_with_the_account_permission_is_no_person_to_act_for(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = await app.ClientWithAsync("account");
+
+        using var response = await client.GetAsync(new Uri("/api/chat/communities", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("user_required", await response.ProblemCodeAsync());
+    }
 }

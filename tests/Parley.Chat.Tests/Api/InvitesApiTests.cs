@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Storage;
 using Microsoft.Extensions.Time.Testing;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
@@ -75,5 +77,10 @@ public sealed class InvitesApiTests
         await app.RefusedAsync(HttpStatusCode.Forbidden, "banned_from_community", HttpMethod.Post, $"/api/chat/invites/{code}/join", bob);
         await app.OkJsonAsync(HttpMethod.Delete, $"/api/chat/communities/{id}/bans/{bob.Id}", alice);
         await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/invites/{code}/join", bob);
+
+        await using var scope = app.CreateScope();
+        var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var actions = await core.AuditLog.Where(e => e.UserId == alice.Id && e.Action.StartsWith("chat.")).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["chat.community.member_banned", "chat.community.member_unbanned"], actions.Order(StringComparer.Ordinal));
     }
 }
