@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Chat.Announcements;
+using Parley.Chat.Blocks;
+using Parley.Chat.Channels;
+using Parley.Chat.Communities;
+using Parley.Chat.DirectMessages;
+using Parley.Chat.Groups;
 using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
@@ -26,6 +31,11 @@ public static class ChatModule
         app.MapKeys();
         app.MapPreferences();
         app.MapAnnouncements();
+        app.MapCommunities();
+        app.MapGroups();
+        app.MapChannels();
+        app.MapDirectMessages();
+        app.MapBlocks();
         return app;
     }
 }

@@ -26,9 +26,32 @@ internal static class ChatData
         return await action(db);
     }
 
+    /// <summary>Two channels every data test may point rows at (rows need a real channel: foreign keys).</summary>
+    public static readonly Guid Channel = Guid.Parse("01900000-0000-7000-8000-00000000c001");
+    public static readonly Guid OtherChannel = Guid.Parse("01900000-0000-7000-8000-00000000c002");
+
+    /// <summary>Creates <see cref="Channel"/> and <see cref="OtherChannel"/> (DM-type, so they need no group) unless they exist.</summary>
+    public static async Task EnsureChannelsAsync(this TestApp app)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.Channels.AnyAsync(c => c.Id == Channel))
+            {
+                return;
+            }
+            foreach (var id in new[] { Channel, OtherChannel })
+            {
+                db.Channels.Add(new Channels.Channel { Id = id, Name = "test", ChannelType = Channels.ChannelTypes.Dm, CreatedBy = Guid.CreateVersion7(), CreatedAt = T0, UpdatedAt = T0 });
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>Saves <paramref name="rows"/> in one unit of work (after making sure the test channels exist).</summary>
     public static async Task AddAsync<T>(this TestApp app, params T[] rows)
         where T : class
     {
+        await app.EnsureChannelsAsync();
         await app.WithDbAsync(async db =>
         {
             db.Set<T>().AddRange(rows);
@@ -45,7 +68,7 @@ internal static class ChatData
 
     public static Message PlainMessage(Guid? channelId = null, string text = "hello") => new()
     {
-        ChannelId = channelId ?? Guid.CreateVersion7(),
+        ChannelId = channelId ?? Channel,
         SenderId = Guid.CreateVersion7(),
         Plaintext = text,
         CreatedAt = T0,

@@ -17,7 +17,6 @@ public sealed class ChatFile
     /// <summary>SHA-256 hex of the stored bytes, checked against <c>blocked_hashes</c>.</summary>
     public required string Checksum { get; set; }
 
-    // FK to channels: added at merge
     public Guid? ChannelId { get; set; }
 
     public DateTime? QuarantinedAt { get; set; }
@@ -28,6 +27,7 @@ public sealed class ChatFile
     {
         var file = modelBuilder.Entity<ChatFile>();
         file.ToTable("files", t => t.HasCheckConstraint("ck_files_size_bytes", "size_bytes >= 0"));
+        file.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.SetNull);
         file.HasKey(f => f.Id);
         file.Property(f => f.EncryptedName).HasMaxLength(512);
         file.Property(f => f.ContentType).HasMaxLength(128);

@@ -9,7 +9,6 @@ namespace Parley.Chat.Keys;
 internal sealed class SenderKeyDistribution
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
     public Guid UserId { get; set; }
     public int ChainId { get; set; }
@@ -20,6 +19,7 @@ internal sealed class SenderKeyDistribution
     {
         var distribution = modelBuilder.Entity<SenderKeyDistribution>();
         distribution.ToTable("sender_key_distributions");
+        distribution.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         distribution.HasKey(d => d.Id);
         distribution.HasIndex(d => new { d.ChannelId, d.UserId }).IsUnique();
         distribution.HasIndex(d => d.UserId);

@@ -13,7 +13,6 @@ public sealed class Message
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     /// <summary>A user in Core's database, so no foreign key.</summary>
@@ -51,6 +50,7 @@ public sealed class Message
         message.HasKey(m => m.Id);
         message.Property(m => m.MessageType).HasMaxLength(16);
         // A reply or thread reply outlives its parent (hard deletes come from TTL expiry); it just loses the link.
+        message.HasOne<Channels.Channel>().WithMany().HasForeignKey(m => m.ChannelId).OnDelete(DeleteBehavior.Cascade);
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.SetNull);
         message.HasOne<Keys.SenderKeyDistribution>().WithMany().HasForeignKey(m => m.SenderKeyId).OnDelete(DeleteBehavior.SetNull);
         message.HasOne<Message>().WithMany().HasForeignKey(m => m.ThreadId).OnDelete(DeleteBehavior.SetNull);

@@ -7,7 +7,6 @@ public sealed class PinnedMessage
 {
     public Guid MessageId { get; set; }
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid PinnedBy { get; set; }
@@ -17,6 +16,7 @@ public sealed class PinnedMessage
     {
         var pin = modelBuilder.Entity<PinnedMessage>();
         pin.ToTable("pinned_messages");
+        pin.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         pin.HasKey(p => p.MessageId);
         pin.HasOne<Message>().WithOne().HasForeignKey<PinnedMessage>(p => p.MessageId).OnDelete(DeleteBehavior.Cascade);
         pin.HasIndex(p => new { p.ChannelId, p.PinnedAt }).IsDescending(false, true);

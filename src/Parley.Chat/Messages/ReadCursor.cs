@@ -7,7 +7,6 @@ public sealed class ReadCursor
 {
     public Guid UserId { get; set; }
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid? LastReadMessageId { get; set; }
@@ -17,6 +16,7 @@ public sealed class ReadCursor
     {
         var cursor = modelBuilder.Entity<ReadCursor>();
         cursor.ToTable("read_cursors");
+        cursor.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         cursor.HasKey(c => new { c.UserId, c.ChannelId });
         // The cursor outlives a deleted message: last_read_at still says how far the user read.
         cursor.HasOne<Message>().WithMany().HasForeignKey(c => c.LastReadMessageId).OnDelete(DeleteBehavior.SetNull);

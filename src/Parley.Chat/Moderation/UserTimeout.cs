@@ -8,7 +8,6 @@ public sealed class UserTimeout
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid IssuedBy { get; set; }
@@ -20,6 +19,7 @@ public sealed class UserTimeout
     {
         var timeout = modelBuilder.Entity<UserTimeout>();
         timeout.ToTable("user_timeouts");
+        timeout.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         timeout.HasKey(t => t.Id);
         timeout.HasIndex(t => new { t.ChannelId, t.UserId, t.ExpiresAt });
         timeout.HasIndex(t => t.UserId);

@@ -8,7 +8,6 @@ public sealed class Warning
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid UserId { get; set; }
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid IssuedBy { get; set; }
@@ -19,6 +18,7 @@ public sealed class Warning
     {
         var warning = modelBuilder.Entity<Warning>();
         warning.ToTable("warnings");
+        warning.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         warning.HasKey(w => w.Id);
         warning.HasIndex(w => new { w.ChannelId, w.UserId });
         warning.HasIndex(w => new { w.UserId, w.CreatedAt });

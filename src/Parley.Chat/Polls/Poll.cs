@@ -7,7 +7,6 @@ public sealed class Poll
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid CreatedBy { get; set; }
@@ -25,6 +24,7 @@ public sealed class Poll
     {
         var poll = modelBuilder.Entity<Poll>();
         poll.ToTable("polls");
+        poll.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         poll.HasKey(p => p.Id);
         poll.HasIndex(p => new { p.ChannelId, p.CreatedAt });
         poll.HasIndex(p => p.CreatedBy);

@@ -7,7 +7,6 @@ public sealed class ScheduledMessage
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
 
     public Guid UserId { get; set; }
@@ -20,6 +19,7 @@ public sealed class ScheduledMessage
     {
         var scheduled = modelBuilder.Entity<ScheduledMessage>();
         scheduled.ToTable("scheduled_messages");
+        scheduled.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         scheduled.HasKey(s => s.Id);
         scheduled.HasIndex(s => s.ScheduledFor);
         scheduled.HasIndex(s => new { s.UserId, s.ScheduledFor });

@@ -1,13 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Announcements;
+using Parley.Chat.Blocks;
 using Parley.Chat.Bookmarks;
+using Parley.Chat.Channels;
+using Parley.Chat.Communities;
+using Parley.Chat.DirectMessages;
+using Parley.Chat.Emojis;
 using Parley.Chat.Files;
+using Parley.Chat.Groups;
+using Parley.Chat.IncomingWebhooks;
+using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Moderation;
 using Parley.Chat.Polls;
-using Parley.Chat.ScheduledMessages;
-using Parley.Chat.Announcements;
-using Parley.Chat.Keys;
 using Parley.Chat.Preferences;
+using Parley.Chat.ScheduledMessages;
 using Parley.Chat.Voice;
 using Parley.Core.Storage;
 
@@ -41,6 +48,20 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
     internal DbSet<Announcement> Announcements => Set<Announcement>();
     internal DbSet<AnnouncementDismissal> AnnouncementDismissals => Set<AnnouncementDismissal>();
     internal DbSet<UserPreferences> UserPreferences => Set<UserPreferences>();
+    internal DbSet<Community> Communities => Set<Community>();
+    internal DbSet<CommunityMember> CommunityMembers => Set<CommunityMember>();
+    internal DbSet<CommunityInvite> CommunityInvites => Set<CommunityInvite>();
+    internal DbSet<CommunityBan> CommunityBans => Set<CommunityBan>();
+    internal DbSet<Group> Groups => Set<Group>();
+    internal DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    internal DbSet<Channel> Channels => Set<Channel>();
+    internal DbSet<ChannelMember> ChannelMembers => Set<ChannelMember>();
+    internal DbSet<ChannelBan> ChannelBans => Set<ChannelBan>();
+    internal DbSet<SlowModeMark> SlowModeMarks => Set<SlowModeMark>();
+    internal DbSet<DmPair> DmPairs => Set<DmPair>();
+    internal DbSet<UserBlock> UserBlocks => Set<UserBlock>();
+    internal DbSet<CustomEmoji> CustomEmojis => Set<CustomEmoji>();
+    internal DbSet<ChatWebhook> ChatWebhooks => Set<ChatWebhook>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +89,20 @@ public abstract class ChatDbContext(DbContextOptions options) : ModuleDbContext(
         Announcement.Configure(modelBuilder);
         AnnouncementDismissal.Configure(modelBuilder);
         Preferences.UserPreferences.Configure(modelBuilder);
+        Community.Configure(modelBuilder);
+        CommunityMember.Configure(modelBuilder);
+        CommunityInvite.Configure(modelBuilder);
+        CommunityBan.Configure(modelBuilder);
+        Group.Configure(modelBuilder);
+        GroupMember.Configure(modelBuilder);
+        Channel.Configure(modelBuilder);
+        ChannelMember.Configure(modelBuilder);
+        ChannelBan.Configure(modelBuilder);
+        SlowModeMark.Configure(modelBuilder);
+        DmPair.Configure(modelBuilder);
+        UserBlock.Configure(modelBuilder);
+        CustomEmoji.Configure(modelBuilder);
+        ChatWebhook.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -6,7 +6,6 @@ namespace Parley.Chat.Voice;
 internal sealed class VoiceSession
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    // FK to channels: added at merge
     public Guid ChannelId { get; set; }
     public Guid StartedBy { get; set; }
     public DateTime StartedAt { get; set; }
@@ -16,6 +15,7 @@ internal sealed class VoiceSession
     {
         var session = modelBuilder.Entity<VoiceSession>();
         session.ToTable("voice_sessions");
+        session.HasOne<Channels.Channel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Cascade);
         session.HasKey(s => s.Id);
         session.HasIndex(s => s.ChannelId);
         session.HasIndex(s => s.StartedBy);

@@ -18,7 +18,7 @@ public sealed class FileDataTests
             ContentType = "image/png",
             StoragePath = "ab/cd/abcdef",
             Checksum = new string('a', 64),
-            ChannelId = Guid.CreateVersion7(),
+            ChannelId = ChatData.Channel,
             QuarantinedAt = ChatData.T0.AddHours(1),
             QuarantinedBy = Guid.CreateVersion7(),
             CreatedAt = ChatData.T0,

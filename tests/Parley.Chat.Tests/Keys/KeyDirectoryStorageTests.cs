@@ -113,7 +113,8 @@ public sealed class KeyDirectoryStorageTests
     public async Task A_sender_key_distribution_round_trips_and_is_one_per_channel_and_user(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var channelId = Guid.CreateVersion7();
+        await app.EnsureChannelsAsync();
+        var channelId = ChatData.Channel;
         var userId = Guid.CreateVersion7();
         var distribution = new SenderKeyDistribution
         {

@@ -14,6 +14,8 @@ public sealed class MessageDataTests
         var root = ChatData.PlainMessage();
         var parent = ChatData.PlainMessage(root.ChannelId);
         await app.AddAsync(root, parent);
+        var senderKey = new Parley.Chat.Keys.SenderKeyDistribution { ChannelId = root.ChannelId, UserId = Guid.CreateVersion7(), ChainId = 1, CreatedAt = ChatData.T0 };
+        await app.AddAsync(senderKey);
         var message = new Message
         {
             ChannelId = root.ChannelId,
@@ -21,7 +23,7 @@ public sealed class MessageDataTests
             Ciphertext = [1, 2, 3, 255],
             Nonce = [9, 8, 7],
             MessageType = MessageTypes.File,
-            SenderKeyId = Guid.CreateVersion7(),
+            SenderKeyId = senderKey.Id,
             ReplyToId = parent.Id,
             ThreadId = root.Id,
             Plaintext = null,
@@ -44,7 +46,7 @@ public sealed class MessageDataTests
     public async Task A_message_needs_plaintext_or_ciphertext_with_nonce(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var channel = Guid.CreateVersion7();
+        var channel = ChatData.Channel;
 
         await app.AddAsync(new Message { ChannelId = channel, SenderId = Guid.CreateVersion7(), Ciphertext = [1], Nonce = [2], CreatedAt = ChatData.T0 });
         await app.AssertRejectedAsync(new Message { ChannelId = channel, SenderId = Guid.CreateVersion7(), CreatedAt = ChatData.T0 });
@@ -55,7 +57,7 @@ public sealed class MessageDataTests
     public async Task Ciphertext_over_64_KiB_and_unknown_message_types_are_refused(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var channel = Guid.CreateVersion7();
+        var channel = ChatData.Channel;
 
         await app.AddAsync(new Message { ChannelId = channel, SenderId = Guid.CreateVersion7(), Ciphertext = new byte[Message.MaxCiphertextBytes], Nonce = [2], CreatedAt = ChatData.T0 });
         await app.AssertRejectedAsync(new Message { ChannelId = channel, SenderId = Guid.CreateVersion7(), Ciphertext = new byte[Message.MaxCiphertextBytes + 1], Nonce = [2], CreatedAt = ChatData.T0 });
@@ -150,7 +152,7 @@ public sealed class MessageDataTests
         await app.AddAsync(cursor);
 
         Assert.Equivalent(cursor, await app.WithDbAsync(db => db.ReadCursors.SingleAsync()), strict: true);
-        await app.AddAsync(new ReadCursor { UserId = user, ChannelId = Guid.CreateVersion7(), LastReadAt = ChatData.T0 });
+        await app.AddAsync(new ReadCursor { UserId = user, ChannelId = ChatData.OtherChannel, LastReadAt = ChatData.T0 });
         await app.AssertRejectedAsync(new ReadCursor { UserId = user, ChannelId = message.ChannelId, LastReadAt = ChatData.T0 });
     }
 }

@@ -13,7 +13,7 @@ public sealed class ModerationDataTests
         var timeout = new UserTimeout
         {
             UserId = Guid.CreateVersion7(),
-            ChannelId = Guid.CreateVersion7(),
+            ChannelId = ChatData.Channel,
             IssuedBy = Guid.CreateVersion7(),
             Reason = "spam",
             ExpiresAt = ChatData.T0.AddMinutes(10),

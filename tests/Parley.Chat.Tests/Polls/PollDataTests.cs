@@ -8,7 +8,7 @@ public sealed class PollDataTests
 {
     private static Poll NewPoll() => new()
     {
-        ChannelId = Guid.CreateVersion7(),
+        ChannelId = ChatData.Channel,
         CreatedBy = Guid.CreateVersion7(),
         Question = "Lunch?",
         Options = """["pizza","salad"]""",

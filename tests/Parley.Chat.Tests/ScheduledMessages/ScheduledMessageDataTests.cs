@@ -12,7 +12,7 @@ public sealed class ScheduledMessageDataTests
         await using var app = await TestApp.StartAsync(provider);
         var scheduled = new ScheduledMessage
         {
-            ChannelId = Guid.CreateVersion7(),
+            ChannelId = ChatData.Channel,
             UserId = Guid.CreateVersion7(),
             Ciphertext = "c2VhbGVk",
             Nonce = "bm9uY2U=",
@@ -28,8 +28,8 @@ public sealed class ScheduledMessageDataTests
     public async Task Due_scheduled_messages_are_found_by_time(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var due = new ScheduledMessage { ChannelId = Guid.CreateVersion7(), UserId = Guid.CreateVersion7(), Ciphertext = "a", Nonce = "b", ScheduledFor = ChatData.T0, CreatedAt = ChatData.T0 };
-        var later = new ScheduledMessage { ChannelId = Guid.CreateVersion7(), UserId = Guid.CreateVersion7(), Ciphertext = "a", Nonce = "b", ScheduledFor = ChatData.T0.AddHours(1), CreatedAt = ChatData.T0 };
+        var due = new ScheduledMessage { ChannelId = ChatData.Channel, UserId = Guid.CreateVersion7(), Ciphertext = "a", Nonce = "b", ScheduledFor = ChatData.T0, CreatedAt = ChatData.T0 };
+        var later = new ScheduledMessage { ChannelId = ChatData.Channel, UserId = Guid.CreateVersion7(), Ciphertext = "a", Nonce = "b", ScheduledFor = ChatData.T0.AddHours(1), CreatedAt = ChatData.T0 };
         await app.AddAsync(due, later);
 
         var found = await app.WithDbAsync(db => db.ScheduledMessages.Where(s => s.ScheduledFor <= ChatData.T0.AddMinutes(1)).Select(s => s.Id).ToListAsync());

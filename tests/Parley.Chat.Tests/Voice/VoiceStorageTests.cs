@@ -14,7 +14,8 @@ public sealed class VoiceStorageTests
     public async Task A_voice_session_and_its_participants_round_trip_and_go_with_the_session(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var session = new VoiceSession { ChannelId = Guid.CreateVersion7(), StartedBy = Guid.CreateVersion7(), StartedAt = Started, EndedAt = Started.AddMinutes(30) };
+        await app.EnsureChannelsAsync();
+        var session = new VoiceSession { ChannelId = ChatData.Channel, StartedBy = Guid.CreateVersion7(), StartedAt = Started, EndedAt = Started.AddMinutes(30) };
         var participant = new VoiceSessionParticipant { SessionId = session.Id, UserId = session.StartedBy, JoinedAt = Started, LeftAt = Started.AddMinutes(29) };
         await using (var scope = app.CreateScope())
         {
