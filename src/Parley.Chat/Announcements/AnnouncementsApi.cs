@@ -35,7 +35,7 @@ internal static class AnnouncementsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > Announcement.TitleMaxLength)
@@ -65,7 +65,7 @@ internal static class AnnouncementsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             // The seed gives announcements no end date: every announcement is active until each user dismisses it.
             var active = await db.Announcements.AsNoTracking()
@@ -81,7 +81,7 @@ internal static class AnnouncementsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             if (!await db.Announcements.AnyAsync(a => a.Id == id, cancellationToken))
             {

@@ -22,7 +22,7 @@ internal static class BlocksApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var list = await db.UserBlocks.AsNoTracking().Where(b => b.BlockerId == userId)
                 .OrderBy(b => b.CreatedAt).Select(b => new BlockView(b.BlockedId, b.CreatedAt)).ToListAsync(cancellationToken);
@@ -35,7 +35,7 @@ internal static class BlocksApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             if (blockedId == userId)
             {
@@ -65,7 +65,7 @@ internal static class BlocksApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var removed = await db.UserBlocks.Where(b => b.BlockerId == userId && b.BlockedId == blockedId).ExecuteDeleteAsync(cancellationToken);
             return removed == 0 ? ApiProblem.NotFound("block_not_found", "You have not blocked that user.") : TypedResults.NoContent();

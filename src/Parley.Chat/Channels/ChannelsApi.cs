@@ -27,7 +27,7 @@ internal static class ChannelsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (group, problem) = await ResolveGroupAsync(db, groupId, userId, manage: true, cancellationToken);
             if (group is null)
@@ -52,7 +52,7 @@ internal static class ChannelsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (group, problem) = await ResolveGroupAsync(db, groupId, userId, manage: false, cancellationToken);
             if (group is null)
@@ -68,7 +68,7 @@ internal static class ChannelsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId && c.GroupId != null, cancellationToken);
             if (channel is null)

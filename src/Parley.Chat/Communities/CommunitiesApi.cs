@@ -23,7 +23,7 @@ internal static partial class CommunitiesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var errors = new Dictionary<string, string[]>();
             CheckName(body.Name, errors);
@@ -57,7 +57,7 @@ internal static partial class CommunitiesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var mine = await db.CommunityMembers.AsNoTracking()
                 .Where(m => m.UserId == userId)
@@ -72,7 +72,7 @@ internal static partial class CommunitiesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             return access is null ? problem! : TypedResults.Ok(CommunityView.From(access.Community, access.Role));
@@ -83,7 +83,7 @@ internal static partial class CommunitiesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Admin, cancellationToken);
             if (access is null)

@@ -38,8 +38,4 @@ internal sealed record CommunityAccess(Community Community, CommunityMember Memb
 
     public static ProblemHttpResult ForbiddenRole(string required) =>
         ApiProblem.Forbidden("forbidden_role", $"This needs the community role '{required}' or higher.");
-
-    /// <summary>403 <c>user_required</c>: chat acts for a person; an API key has none.</summary>
-    public static ProblemHttpResult UserRequired() =>
-        ApiProblem.Forbidden("user_required", "This endpoint acts for a signed-in user; an API key has none.");
 }

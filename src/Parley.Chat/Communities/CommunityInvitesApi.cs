@@ -25,7 +25,7 @@ internal static class CommunityInvitesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)
@@ -69,7 +69,7 @@ internal static class CommunityInvitesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var invite = await db.CommunityInvites.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
             if (invite is null)

@@ -23,7 +23,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)
@@ -40,7 +40,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Admin, cancellationToken);
             if (access is null)
@@ -78,7 +78,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)
@@ -109,7 +109,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Moderator, cancellationToken);
             if (access is null)
@@ -135,7 +135,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Moderator, cancellationToken);
             if (access is null)
@@ -177,7 +177,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Moderator, cancellationToken);
             if (access is null)
@@ -198,7 +198,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)
@@ -218,7 +218,7 @@ internal static class CommunityMembersApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Owner, cancellationToken);
             if (access is null)

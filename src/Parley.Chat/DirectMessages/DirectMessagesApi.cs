@@ -25,7 +25,7 @@ internal static class DirectMessagesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             if (body.UserId is not { } otherId || otherId == userId)
             {
@@ -72,7 +72,7 @@ internal static class DirectMessagesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var pairs = await db.DmPairs.AsNoTracking()
                 .Where(p => p.UserA == userId || p.UserB == userId)

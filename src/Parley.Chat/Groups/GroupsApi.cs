@@ -22,7 +22,7 @@ internal static class GroupsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)
@@ -50,7 +50,7 @@ internal static class GroupsApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return CommunityAccess.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var (access, problem) = await CommunityAccess.ResolveAsync(db, id, userId, CommunityRoles.Member, cancellationToken);
             if (access is null)

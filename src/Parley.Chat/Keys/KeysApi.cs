@@ -27,7 +27,7 @@ internal static class KeysApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var bytes = Base64(body.IdentityKey);
             if (bytes is null || !Ed25519Keys.IsPublicKey(bytes))
@@ -66,7 +66,7 @@ internal static class KeysApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var publicKey = Base64(body.PublicKey);
             var signature = Base64(body.Signature);
@@ -121,7 +121,7 @@ internal static class KeysApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var prekeys = body.Prekeys ?? [];
             if (prekeys.Count is 0 or > MaxPrekeysPerUpload)
@@ -162,7 +162,7 @@ internal static class KeysApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             return TypedResults.Ok(new PrekeyCountView(await RemainingAsync(db, userId, cancellationToken)));
         });
@@ -172,7 +172,7 @@ internal static class KeysApi
         {
             if (context.User.UserId() is null)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var identity = await db.IdentityKeys.AsNoTracking().FirstOrDefaultAsync(k => k.UserId == userId, cancellationToken);
             if (identity is null)

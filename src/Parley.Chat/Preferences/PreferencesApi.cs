@@ -27,7 +27,7 @@ internal static class PreferencesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             var stored = await db.UserPreferences.AsNoTracking()
                 .Where(p => p.UserId == userId).Select(p => p.Preferences)
@@ -40,7 +40,7 @@ internal static class PreferencesApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return ChatProblems.UserRequired();
+                return ApiProblem.UserRequired();
             }
             if (body.ValueKind != JsonValueKind.Object)
             {

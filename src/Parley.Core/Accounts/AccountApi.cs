@@ -21,7 +21,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
             return user is null ? ApiProblem.NotFound("user_not_found", "No such user.") : TypedResults.Ok(UserView.From(user));
@@ -32,7 +32,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var refusal = await accounts.ChangePasswordAsync(userId, body.CurrentPassword, body.NewPassword, context.User.SessionIdOf(), cancellationToken);
             return refusal is null ? TypedResults.NoContent() : refusal.ToProblem();
@@ -43,7 +43,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var current = context.User.SessionIdOf();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -60,7 +60,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             if (!await db.Sessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.RevokedAt == null, cancellationToken))
             {
@@ -77,7 +77,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var (setup, refusal) = await service.SetupAsync(userId, cancellationToken);
             return setup is not null ? TypedResults.Ok(setup) : refusal!.ToProblem();
@@ -88,7 +88,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var (codes, refusal) = await service.EnableAsync(userId, body.Code, cancellationToken);
             return codes is not null ? TypedResults.Ok(new BackupCodesResponse(codes)) : refusal!.ToProblem();
@@ -99,7 +99,7 @@ internal static class AccountApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return AuthApi.NotAUser();
+                return ApiProblem.UserRequired();
             }
             var refusal = await service.DisableAsync(userId, body.Password, cancellationToken);
             return refusal is null ? TypedResults.NoContent() : refusal.ToProblem();

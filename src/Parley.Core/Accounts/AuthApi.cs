@@ -39,7 +39,7 @@ internal static class AuthApi
         {
             if (context.User.SessionIdOf() is not { } sessionId)
             {
-                return NotAUser();
+                return ApiProblem.UserRequired();
             }
             await sessions.RevokeAsync(sessionId, "logout", cancellationToken);
             await audit.RecordAsync("auth.logout", new { session_id = sessionId }, cancellationToken: cancellationToken);
@@ -51,7 +51,7 @@ internal static class AuthApi
         {
             if (context.User.UserId() is not { } userId)
             {
-                return NotAUser();
+                return ApiProblem.UserRequired();
             }
             var count = await sessions.RevokeAllAsync(userId, "logout_all", cancellationToken: cancellationToken);
             await audit.RecordAsync("auth.logout_all", new { sessions = count }, cancellationToken: cancellationToken);
@@ -64,9 +64,6 @@ internal static class AuthApi
         : outcome.Challenge is not null ? TypedResults.Ok(outcome.Challenge)
         : outcome.Refusal!.ToProblem();
 
-    /// <summary>An API key holding <c>account</c> still has no account to act on.</summary>
-    internal static ProblemHttpResult NotAUser() =>
-        ApiProblem.Forbidden("user_required", "This endpoint acts on a signed-in user's own account; an API key has none.");
 }
 
 internal sealed record LoginRequest(string? Username, string? Password);

@@ -36,6 +36,13 @@ public static class ApiProblem
     public static ProblemHttpResult Unauthorized(string code, string detail) => Create(StatusCodes.Status401Unauthorized, code, detail);
     public static ProblemHttpResult Forbidden(string code, string detail) => Create(StatusCodes.Status403Forbidden, code, detail);
 
+    /// <summary>
+    /// 403 <c>user_required</c>: the endpoint acts for a signed-in person, and the caller is an
+    /// API key, which holds permissions but is nobody's account.
+    /// </summary>
+    public static ProblemHttpResult UserRequired() =>
+        Forbidden("user_required", "This endpoint acts for a signed-in user; an API key has none.");
+
     /// <summary>400 <c>validation_failed</c> with the failing fields and why.</summary>
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors) =>
         Create(StatusCodes.Status400BadRequest, "validation_failed", "One or more fields are invalid.",
