@@ -10,7 +10,11 @@ using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
 using Parley.Chat.Storage;
+using Microsoft.Extensions.Configuration;
+using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
+using Parley.Core.Http;
+using Parley.Core.Security;
 using Parley.Core.Storage;
 
 namespace Parley.Chat;
@@ -23,6 +27,13 @@ public static class ChatModule
         builder.Services.AddValidatedOptions<ChatOptions>(builder.Configuration, ChatOptions.Section);
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
         builder.Services.AddSingleton<MessageContentRules>();
+        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddSingleton<ChatEvents>();
+        builder.Services.AddSingleton<ChatConnections>();
+        var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = maxHubMessageBytes)
+            .AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions))
+            .AddMessagePackProtocol();
         return builder;
     }
 
@@ -36,6 +47,12 @@ public static class ChatModule
         app.MapChannels();
         app.MapDirectMessages();
         app.MapBlocks();
+        app.MapChannelMembership();
+        app.MapMessages();
+        // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
+        // or suspended user's socket does not outlive their session by more than one token lifetime.
+        app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)
+            .RequirePermission(Permissions.Account);
         return app;
     }
 }

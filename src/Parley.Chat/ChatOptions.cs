@@ -10,4 +10,11 @@ public sealed class ChatOptions
     /// <summary>Longest plaintext message, in Unicode characters (encrypted messages are bounded by <see cref="Messages.Message.MaxCiphertextBytes"/>).</summary>
     [Range(1, 65_536)]
     public int MaxPlaintextLength { get; set; } = 4000;
+
+    /// <summary>
+    /// Largest message a client may send over the hub, in bytes; it must carry a 64 KiB ciphertext
+    /// (about 88 KiB as base64 in JSON), so the floor is 96 KiB.
+    /// </summary>
+    [Range(96 * 1024, 16 * 1024 * 1024)]
+    public int MaxHubMessageBytes { get; set; } = 128 * 1024;
 }

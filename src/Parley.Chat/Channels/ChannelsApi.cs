@@ -43,6 +43,8 @@ internal static class ChannelsApi
             var channel = new Channel { Name = body.Name!.Trim(), GroupId = groupId, CreatedBy = userId, CreatedAt = now };
             Apply(channel, body, now);
             db.Channels.Add(channel);
+            // The creator is in the channel they made, as its owner.
+            db.ChannelMembers.Add(new ChannelMember { ChannelId = channel.Id, UserId = userId, Role = GroupRoles.Owner, JoinedAt = now });
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/chat/channels/{channel.Id}", ChannelView.From(channel));
         });

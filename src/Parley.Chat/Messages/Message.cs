@@ -37,6 +37,14 @@ public sealed class Message
     public Guid? QuarantinedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The sender's key for this send (Parley's column): a retried send with the same key finds this
+    /// message instead of making a second one. Unique per sender.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
+    public const int MaxIdempotencyKeyLength = 64;
+
     internal static void Configure(ModelBuilder modelBuilder)
     {
         var message = modelBuilder.Entity<Message>();
@@ -60,6 +68,8 @@ public sealed class Message
         message.HasIndex(m => m.ReplyToId);
         message.HasIndex(m => m.ThreadId);
         message.HasIndex(m => m.ExpiresAt);
+        message.Property(m => m.IdempotencyKey).HasMaxLength(MaxIdempotencyKeyLength);
+        message.HasIndex(m => new { m.SenderId, m.IdempotencyKey }).IsUnique();
     }
 }
 

@@ -10,6 +10,12 @@ public sealed class MessageEdit
     /// <summary>The sealed content before the edit; null with <see cref="OldNonce"/> when the message was plaintext.</summary>
     public byte[]? OldCiphertext { get; set; }
     public byte[]? OldNonce { get; set; }
+
+    /// <summary>
+    /// The readable content before the edit (Parley's column: the seed only kept sealed content, but a
+    /// plaintext channel's edit history is as much the record as an encrypted one's).
+    /// </summary>
+    public string? OldPlaintext { get; set; }
     public DateTime EditedAt { get; set; }
 
     internal static void Configure(ModelBuilder modelBuilder)

@@ -25,10 +25,26 @@ internal sealed class JwtBearerConfiguration(AccessTokens tokens, TimeProvider c
         }
         options.MapInboundClaims = false;
         options.TokenValidationParameters = tokens.ValidationParameters(AccessTokens.AccessAudience);
-        options.Events = new JwtBearerEvents { OnTokenValidated = CheckSessionAsync };
+        options.Events = new JwtBearerEvents { OnMessageReceived = TokenFromHubQuery, OnTokenValidated = CheckSessionAsync };
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket or server-sent-events request, so real-time hubs
+    /// (<c>/hubs/…</c>) also take the access token from the <c>access_token</c> query parameter, as
+    /// SignalR clients send it. Nowhere else: a token in a URL ends up in logs and histories.
+    /// </summary>
+    private static Task TokenFromHubQuery(MessageReceivedContext context)
+    {
+        if (context.Token is null
+            && context.Request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
+            && context.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
+    }
 
     private async Task CheckSessionAsync(TokenValidatedContext context)
     {

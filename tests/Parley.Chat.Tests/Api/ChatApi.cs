@@ -49,4 +49,38 @@ internal static class ChatApi
 
     public static Task SetRoleAsync(this TestApp app, Guid communityId, ChatUser owner, ChatUser user, string role) =>
         app.OkJsonAsync(HttpMethod.Put, $"/api/chat/communities/{communityId}/members/{user.Id}/role", owner, new { role });
+
+    public static async Task<Guid> GroupAsync(this TestApp app, Guid communityId, ChatUser owner, string name = "General") =>
+        (await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/communities/{communityId}/groups", owner, new { name })).GetProperty("id").GetGuid();
+
+    /// <summary>A text channel in a new group of the community, made by <paramref name="owner"/> (who is in it); <paramref name="settings"/> are extra fields.</summary>
+    public static async Task<Guid> ChannelAsync(this TestApp app, Guid communityId, ChatUser owner, object? settings = null)
+    {
+        var group = await app.GroupAsync(communityId, owner);
+        var channel = (await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/groups/{group}/channels", owner, new { name = "lobby" })).GetProperty("id").GetGuid();
+        if (settings is not null)
+        {
+            await app.OkJsonAsync(HttpMethod.Patch, $"/api/chat/channels/{channel}", owner, settings);
+        }
+        return channel;
+    }
+
+    /// <summary>A community owned by <paramref name="owner"/> with one channel that every one of <paramref name="members"/> has joined.</summary>
+    public static async Task<(Guid Community, Guid Channel)> RoomAsync(this TestApp app, ChatUser owner, params ChatUser[] members)
+    {
+        var community = await app.CommunityAsync(owner);
+        var channel = await app.ChannelAsync(community, owner);
+        foreach (var member in members)
+        {
+            await app.JoinAsync(community, owner, member);
+            await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/channels/{channel}/join", member);
+        }
+        return (community, channel);
+    }
+
+    public static async Task<JsonElement> PostAsync(this TestApp app, Guid channelId, ChatUser sender, string text) =>
+        await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/channels/{channelId}/messages", sender, new { plaintext = text });
+
+    public static Task<HubClient> HubAsync(this TestApp app, ChatUser user, HubProtocol protocol = HubProtocol.Json, params string[] events) =>
+        HubClient.ConnectAsync(app, user.Token, protocol, "/hubs/chat", events);
 }

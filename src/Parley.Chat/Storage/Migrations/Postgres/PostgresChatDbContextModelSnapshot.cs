@@ -952,6 +952,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1006,6 +1011,9 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.HasIndex("SenderId", "CreatedAt")
                         .IsDescending(false, true);
 
+                    b.HasIndex("SenderId", "IdempotencyKey")
+                        .IsUnique();
+
                     b.ToTable("messages", "chat", t =>
                         {
                             t.HasCheckConstraint("ck_messages_ciphertext_size", "ciphertext IS NULL OR length(ciphertext) <= 65536");
@@ -1038,6 +1046,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.Property<byte[]>("OldNonce")
                         .HasColumnType("bytea")
                         .HasColumnName("old_nonce");
+
+                    b.Property<string>("OldPlaintext")
+                        .HasColumnType("text")
+                        .HasColumnName("old_plaintext");
 
                     b.HasKey("Id");
 

@@ -946,6 +946,11 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1000,6 +1005,9 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasIndex("SenderId", "CreatedAt")
                         .IsDescending(false, true);
 
+                    b.HasIndex("SenderId", "IdempotencyKey")
+                        .IsUnique();
+
                     b.ToTable("messages", null, t =>
                         {
                             t.HasCheckConstraint("ck_messages_ciphertext_size", "ciphertext IS NULL OR length(ciphertext) <= 65536");
@@ -1032,6 +1040,10 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.Property<byte[]>("OldNonce")
                         .HasColumnType("BLOB")
                         .HasColumnName("old_nonce");
+
+                    b.Property<string>("OldPlaintext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_plaintext");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Groups;
+using Parley.Chat.RealTime;
+using Parley.Chat.Storage;
+using Parley.Core.Http;
+using Parley.Core.Security;
+
+namespace Parley.Chat.Channels;
+
+/// <summary>
+/// Joining and leaving a group channel (<c>/api/chat/channels/{id}/join|leave</c>) and its member list.
+/// Any member of the community may join a channel they are not banned from; leaving ends reading and
+/// posting there at once, on every connection. DM channels are joined by opening the DM, never here.
+/// </summary>
+internal static class ChannelMembershipApi
+{
+    public static void MapChannelMembership(this IEndpointRouteBuilder endpoints)
+    {
+        var channel = endpoints.MapGroup("/api/chat/channels/{channelId:guid}").WithTags("Chat: channels").RequirePermission(Permissions.Account);
+
+        channel.MapPost("/join", async Task<Results<Ok<ChannelMemberView>, ProblemHttpResult>> (
+            Guid channelId, HttpContext context, ChatDbContext db, ChatEvents events, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (context.User.UserId() is not { } userId)
+            {
+                return ApiProblem.UserRequired();
+            }
+            var found = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+            if (found is null)
+            {
+                return ApiProblem.NotFound("channel_not_found", "No such channel.");
+            }
+            if (found.GroupId is not { } groupId)
+            {
+                return ApiProblem.Forbidden("not_a_channel_member", "A direct-message channel is joined by opening the DM.");
+            }
+            var communityId = await db.Groups.Where(g => g.Id == groupId).Select(g => g.CommunityId).FirstAsync(cancellationToken);
+            if (!await db.CommunityMembers.AnyAsync(m => m.CommunityId == communityId && m.UserId == userId, cancellationToken))
+            {
+                return ApiProblem.Forbidden("not_a_member", "You are not a member of this channel's community.");
+            }
+            if (await db.ChannelBans.AnyAsync(b => b.ChannelId == channelId && b.UserId == userId, cancellationToken))
+            {
+                return ApiProblem.Forbidden("channel_banned", "You are banned from this channel.");
+            }
+            var existing = await db.ChannelMembers.AsNoTracking().FirstOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken);
+            if (existing is not null)
+            {
+                return TypedResults.Ok(new ChannelMemberView(existing.UserId, existing.Role, existing.JoinedAt));
+            }
+            var member = new ChannelMember { ChannelId = channelId, UserId = userId, Role = GroupRoles.Member, JoinedAt = clock.GetUtcNow().UtcDateTime };
+            db.ChannelMembers.Add(member);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A second join raced this one in; the member is in either way.
+                db.ChangeTracker.Clear();
+            }
+            var view = new ChannelMemberView(member.UserId, member.Role, member.JoinedAt);
+            await events.ToChannelAsync(channelId, ChatEventNames.ChannelMemberJoined, new ChannelMemberJoined(channelId, view), cancellationToken);
+            return TypedResults.Ok(view);
+        });
+
+        channel.MapPost("/leave", async Task<Results<NoContent, ProblemHttpResult>> (
+            Guid channelId, HttpContext context, ChatDbContext db, ChatEvents events, ChatConnections connections, CancellationToken cancellationToken) =>
+        {
+            if (context.User.UserId() is not { } userId)
+            {
+                return ApiProblem.UserRequired();
+            }
+            var found = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+            if (found is null)
+            {
+                return ApiProblem.NotFound("channel_not_found", "No such channel.");
+            }
+            if (found.GroupId is null)
+            {
+                return ApiProblem.Conflict("dm_cannot_be_left", "A DM stays between its two people; block the other to stop it.");
+            }
+            var removed = await db.ChannelMembers.Where(m => m.ChannelId == channelId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            if (removed == 0)
+            {
+                return ApiProblem.Forbidden("not_a_channel_member", "You are not in this channel.");
+            }
+            await connections.RevokeChannelAsync(userId, channelId, cancellationToken);
+            await events.ToChannelAsync(channelId, ChatEventNames.ChannelMemberLeft, new ChannelMemberLeft(channelId, userId), cancellationToken);
+            return TypedResults.NoContent();
+        });
+
+        channel.MapGet("/members", async Task<Results<Ok<List<ChannelMemberView>>, ProblemHttpResult>> (
+            Guid channelId, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (context.User.UserId() is not { } userId)
+            {
+                return ApiProblem.UserRequired();
+            }
+            var (access, refusal) = await ChannelAccess.ResolveAsync(db, channelId, userId, ChannelNeed.Read, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (access is null)
+            {
+                return refusal!.ToProblem();
+            }
+            var members = await db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId).OrderBy(m => m.JoinedAt)
+                .Select(m => new ChannelMemberView(m.UserId, m.Role, m.JoinedAt)).ToListAsync(cancellationToken);
+            return TypedResults.Ok(members);
+        });
+    }
+}
+
+public sealed record ChannelMemberView(Guid UserId, string Role, DateTime JoinedAt);
+
+public sealed record ChannelMemberJoined(Guid ChannelId, ChannelMemberView Member);
+
+public sealed record ChannelMemberLeft(Guid ChannelId, Guid UserId);

@@ -1,0 +1,24 @@
+namespace Parley.Chat.Messages;
+
+/// <summary>
+/// A message as clients see it, over HTTP and the hub alike. A deleted message keeps its place in the
+/// history but shows no content; a quarantined one shows content to community staff only.
+/// </summary>
+public sealed record MessageView(
+    Guid Id, Guid ChannelId, Guid SenderId, string MessageType, string? Plaintext, byte[]? Ciphertext, byte[]? Nonce,
+    Guid? SenderKeyId, Guid? ReplyToId, Guid? ThreadId, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
+    bool Quarantined, DateTime? ExpiresAt)
+{
+    internal static MessageView From(Message m, bool viewerIsStaff = false)
+    {
+        var hidden = m.DeletedAt is not null || (m.QuarantinedAt is not null && !viewerIsStaff);
+        return new MessageView(
+            m.Id, m.ChannelId, m.SenderId, m.MessageType,
+            hidden ? null : m.Plaintext, hidden ? null : m.Ciphertext, hidden ? null : m.Nonce,
+            m.SenderKeyId, m.ReplyToId, m.ThreadId, m.CreatedAt, m.EditedAt, m.DeletedAt,
+            m.QuarantinedAt is not null, m.ExpiresAt);
+    }
+}
+
+/// <summary>A page of history, oldest first; <see cref="HasMore"/> says whether going on in the same direction finds more.</summary>
+internal sealed record MessagePage(List<MessageView> Messages, bool HasMore);

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Channels;
+using Parley.Chat.Communities;
+using Parley.Chat.Messages;
+using Parley.Chat.Storage;
+using Parley.Core.Security;
+
+namespace Parley.Chat.RealTime;
+
+/// <summary>
+/// The real-time connection (<c>/hubs/chat</c>, JSON or MessagePack). A signed-in user connects with
+/// their access token, subscribes to the channels (and communities) they may read, and receives every
+/// change there as an event (<see cref="ChatEventNames"/>). Each method checks access itself, exactly as
+/// the HTTP API does, and refuses with a <see cref="HubException"/> whose message starts with the same
+/// problem code (<c>not_a_channel_member: …</c>).
+/// </summary>
+internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, TimeProvider clock) : Hub
+{
+    private Guid UserId => Context.User?.UserId() ?? throw new HubException("user_required: The hub acts for a signed-in user.");
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.UserId() is not { } userId)
+        {
+            // An API key has permissions but no person behind it: nothing here is addressed to it.
+            Context.Abort();
+            return;
+        }
+        connections.Add(Context.ConnectionId, userId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.User(userId));
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Starts receiving the channel's events; refused unless the caller may read it.</summary>
+    public async Task Subscribe(Guid channelId)
+    {
+        await RequireAsync(channelId, ChannelNeed.Read);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Channel(channelId));
+        connections.Subscribed(Context.ConnectionId, channelId);
+    }
+
+    public async Task Unsubscribe(Guid channelId)
+    {
+        connections.Unsubscribed(Context.ConnectionId, channelId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ChatGroups.Channel(channelId));
+    }
+
+    /// <summary>Starts receiving the community's structure events (members, groups, channels); members only.</summary>
+    public async Task SubscribeCommunity(Guid communityId)
+    {
+        var userId = UserId;
+        if (!await db.CommunityMembers.AnyAsync(m => m.CommunityId == communityId && m.UserId == userId, Context.ConnectionAborted))
+        {
+            throw new HubException("not_a_member: You are not a member of this community.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.Community(communityId));
+    }
+
+    /// <summary>Sends a message, as <c>POST /api/chat/channels/{id}/messages</c> does, idempotency key included.</summary>
+    public async Task<MessageView> SendMessage(Guid channelId, SendMessageRequest request)
+    {
+        var outcome = await sender.SendAsync(UserId, channelId, request, Context.ConnectionAborted);
+        return outcome.Message ?? throw outcome.Refusal!.ToHubException();
+    }
+
+    /// <summary>Tells the channel's other subscribers the caller is typing; clients show it for a few seconds.</summary>
+    public async Task Typing(Guid channelId)
+    {
+        var userId = UserId;
+        await RequireAsync(channelId, ChannelNeed.Write);
+        await Clients.OthersInGroup(ChatGroups.Channel(channelId)).SendAsync(ChatEventNames.Typing, new TypingView(channelId, userId), Context.ConnectionAborted);
+    }
+
+    private async Task<ChannelAccess> RequireAsync(Guid channelId, ChannelNeed need)
+    {
+        var (access, refusal) = await ChannelAccess.ResolveAsync(db, channelId, UserId, need, clock.GetUtcNow().UtcDateTime, Context.ConnectionAborted);
+        return access ?? throw refusal!.ToHubException();
+    }
+}
+
+public sealed record TypingView(Guid ChannelId, Guid UserId);
+
+/// <summary>Refusals on the hub: the problem code leads the message so clients branch on it as over HTTP.</summary>
+internal static class HubRefusals
+{
+    public static HubException ToHubException(this Refusal refusal) =>
+        new(refusal.Errors is { Count: > 0 } errors
+            ? $"{refusal.Code}: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))
+            : $"{refusal.Code}: {refusal.Detail}");
+}
