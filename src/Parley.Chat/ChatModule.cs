@@ -28,6 +28,7 @@ public static class ChatModule
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<MessageViewLoader>();
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
@@ -49,6 +50,7 @@ public static class ChatModule
         app.MapBlocks();
         app.MapChannelMembership();
         app.MapMessages();
+        app.MapReactions();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)
