@@ -9,11 +9,13 @@ using Parley.Chat.Groups;
 using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
+using Parley.Chat.Presence;
 using Parley.Chat.Storage;
 using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
 using Parley.Core.Http;
+using Parley.Core.Jobs;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 
@@ -29,6 +31,8 @@ public static class ChatModule
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<MessageViewLoader>();
+        builder.Services.AddScoped<PresenceChanges>();
+        builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
@@ -51,6 +55,10 @@ public static class ChatModule
         app.MapChannelMembership();
         app.MapMessages();
         app.MapReactions();
+        app.MapPins();
+        app.MapReadState();
+        app.MapSearch();
+        app.MapPresence();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)
