@@ -9,11 +9,13 @@ using Parley.Chat.Groups;
 using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
+using Parley.Chat.Presence;
 using Parley.Chat.Storage;
 using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
 using Parley.Core.Http;
+using Parley.Core.Jobs;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 
@@ -28,6 +30,9 @@ public static class ChatModule
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<MessageViewLoader>();
+        builder.Services.AddScoped<PresenceChanges>();
+        builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
@@ -49,6 +54,11 @@ public static class ChatModule
         app.MapBlocks();
         app.MapChannelMembership();
         app.MapMessages();
+        app.MapReactions();
+        app.MapPins();
+        app.MapReadState();
+        app.MapSearch();
+        app.MapPresence();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

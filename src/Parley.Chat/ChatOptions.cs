@@ -17,4 +17,8 @@ public sealed class ChatOptions
     /// </summary>
     [Range(96 * 1024, 16 * 1024 * 1024)]
     public int MaxHubMessageBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Most messages pinned in one channel at a time; pinning one more is refused (<c>pin_limit</c>).</summary>
+    [Range(1, 1000)]
+    public int MaxPinsPerChannel { get; set; } = 50;
 }

@@ -18,6 +18,9 @@ internal sealed class ChatConnections(IHubContext<ChatHub> hub)
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 
+    /// <summary>Whether <paramref name="userId"/> still has a connection on this node (presence goes offline after the last).</summary>
+    public bool HasUser(Guid userId) => _connections.Values.Any(c => c.UserId == userId);
+
     public void Subscribed(string connectionId, Guid channelId)
     {
         if (_connections.TryGetValue(connectionId, out var connection))

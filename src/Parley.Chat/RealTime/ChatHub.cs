@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
 using Parley.Chat.Messages;
+using Parley.Chat.Presence;
 using Parley.Chat.Storage;
 using Parley.Core.Security;
 
@@ -15,7 +16,7 @@ namespace Parley.Chat.RealTime;
 /// the HTTP API does, and refuses with a <see cref="HubException"/> whose message starts with the same
 /// problem code (<c>not_a_channel_member: …</c>).
 /// </summary>
-internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, TimeProvider clock) : Hub
+internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, PresenceChanges presence, TimeProvider clock) : Hub
 {
     private Guid UserId => Context.User?.UserId() ?? throw new HubException("user_required: The hub acts for a signed-in user.");
 
@@ -29,13 +30,19 @@ internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, Mes
         }
         connections.Add(Context.ConnectionId, userId);
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroups.User(userId));
+        await presence.ConnectedAsync(userId, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        // The connection is already gone, so its token is cancelled: this last word runs on regardless.
+        if (Context.User?.UserId() is { } userId && !connections.HasUser(userId))
+        {
+            await presence.LastDisconnectedAsync(userId, CancellationToken.None);
+        }
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Starts receiving the channel's events; refused unless the caller may read it.</summary>
@@ -76,6 +83,17 @@ internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, Mes
         var userId = UserId;
         await RequireAsync(channelId, ChannelNeed.Write);
         await Clients.OthersInGroup(ChatGroups.Channel(channelId)).SendAsync(ChatEventNames.Typing, new TypingView(channelId, userId), Context.ConnectionAborted);
+    }
+
+    /// <summary>Sets the caller's presence, as <c>PUT /api/chat/presence</c> does.</summary>
+    public async Task<PresenceView> SetPresence(string status, string? customStatus)
+    {
+        var userId = UserId;
+        if (PresenceChanges.Check(status, customStatus) is { } refusal)
+        {
+            throw refusal.ToHubException();
+        }
+        return await presence.SetAsync(userId, status, customStatus, Context.ConnectionAborted);
     }
 
     private async Task<ChannelAccess> RequireAsync(Guid channelId, ChannelNeed need)
