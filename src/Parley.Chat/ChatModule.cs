@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Chat.Announcements;
 using Parley.Chat.Blocks;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
 using Parley.Chat.DirectMessages;
+using Parley.Chat.Files;
+using Parley.Chat.Moderation;
 using Parley.Chat.Groups;
 using Parley.Chat.Keys;
 using Parley.Chat.Messages;
@@ -28,6 +31,7 @@ public static class ChatModule
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<FileUploads>();
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
@@ -49,6 +53,9 @@ public static class ChatModule
         app.MapBlocks();
         app.MapChannelMembership();
         app.MapMessages();
+        app.MapFiles(app.Services.GetRequiredService<IOptions<ChatOptions>>().Value.MaxUploadBytes);
+        app.MapBlockedHashes();
+        app.MapModeration();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

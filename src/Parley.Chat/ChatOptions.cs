@@ -17,4 +17,12 @@ public sealed class ChatOptions
     /// </summary>
     [Range(96 * 1024, 16 * 1024 * 1024)]
     public int MaxHubMessageBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Largest file a user may upload to a channel, in bytes (25 MiB by default).</summary>
+    [Range(1, 4L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>How many bytes of uploads one user may hold in all (1 GiB by default); counted in Core's <c>users.upload_bytes_used</c>.</summary>
+    [Range(0, long.MaxValue)]
+    public long UploadQuotaBytes { get; set; } = 1024L * 1024 * 1024;
 }

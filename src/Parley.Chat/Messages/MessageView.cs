@@ -7,16 +7,16 @@ namespace Parley.Chat.Messages;
 public sealed record MessageView(
     Guid Id, Guid ChannelId, Guid SenderId, string MessageType, string? Plaintext, byte[]? Ciphertext, byte[]? Nonce,
     Guid? SenderKeyId, Guid? ReplyToId, Guid? ThreadId, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
-    bool Quarantined, DateTime? ExpiresAt)
+    bool Quarantined, DateTime? ExpiresAt, Files.FileView? File = null)
 {
-    internal static MessageView From(Message m, bool viewerIsStaff = false)
+    internal static MessageView From(Message m, bool viewerIsStaff = false, Files.FileView? file = null)
     {
         var hidden = m.DeletedAt is not null || (m.QuarantinedAt is not null && !viewerIsStaff);
         return new MessageView(
             m.Id, m.ChannelId, m.SenderId, m.MessageType,
             hidden ? null : m.Plaintext, hidden ? null : m.Ciphertext, hidden ? null : m.Nonce,
             m.SenderKeyId, m.ReplyToId, m.ThreadId, m.CreatedAt, m.EditedAt, m.DeletedAt,
-            m.QuarantinedAt is not null, m.ExpiresAt);
+            m.QuarantinedAt is not null, m.ExpiresAt, m.DeletedAt is null ? file : null);
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
+using Parley.Chat.Files;
 using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
 using Parley.Core.Audit;
@@ -70,7 +71,7 @@ internal static class MessagesApi
             var page = await new MessageHistory(db).PageAsync(channelId, threadId, before, after, limit ?? DefaultPageSize, now, cancellationToken);
             return page is null
                 ? ApiProblem.NotFound("message_not_found", "The cursor names no message of this channel.")
-                : TypedResults.Ok(new MessagePage(page.Messages.Select(m => MessageView.From(m, access.IsStaff)).ToList(), page.HasMore));
+                : TypedResults.Ok(new MessagePage(await MessageFiles.ViewsAsync(db, page.Messages, access.IsStaff, cancellationToken), page.HasMore));
         });
 
         message.MapGet("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (
@@ -81,7 +82,7 @@ internal static class MessagesApi
                 return ApiProblem.UserRequired();
             }
             var (found, access, problem) = await ResolveAsync(db, messageId, userId, ChannelNeed.Read, clock, cancellationToken);
-            return found is null ? problem! : TypedResults.Ok(MessageView.From(found, access!.IsStaff));
+            return found is null ? problem! : TypedResults.Ok(await MessageFiles.ViewAsync(db, found, access!.IsStaff, cancellationToken));
         });
 
         message.MapPatch("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (
@@ -117,7 +118,7 @@ internal static class MessagesApi
             found.Nonce = body.Nonce;
             found.EditedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            var view = MessageView.From(found, access!.IsStaff);
+            var view = await MessageFiles.ViewAsync(db, found, access!.IsStaff, cancellationToken);
             await events.ToChannelAsync(found.ChannelId, ChatEventNames.MessageUpdated, view, cancellationToken);
             return TypedResults.Ok(view);
         });

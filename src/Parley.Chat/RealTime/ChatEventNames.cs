@@ -14,4 +14,11 @@ internal static class ChatEventNames
     public const string ChannelRemoved = "channel.removed";
     public const string ChannelMemberJoined = "channel.member_joined";
     public const string ChannelMemberLeft = "channel.member_left";
+    public const string FileUpdated = "file.updated";
+    public const string ModerationTimedOut = "moderation.timed_out";
+    public const string ModerationTimeoutLifted = "moderation.timeout_lifted";
+    public const string ModerationWarned = "moderation.warned";
+    public const string ModerationBanned = "moderation.banned";
+    public const string ModerationUnbanned = "moderation.unbanned";
+    public const string ModerationReportUpdated = "moderation.report_updated";
 }
