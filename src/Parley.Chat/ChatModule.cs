@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Chat.Announcements;
 using Parley.Chat.Blocks;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
 using Parley.Chat.DirectMessages;
+using Parley.Chat.Files;
+using Parley.Chat.Moderation;
 using Parley.Chat.Groups;
 using Parley.Chat.Keys;
 using Parley.Chat.Messages;
@@ -33,6 +36,7 @@ public static class ChatModule
         builder.Services.AddScoped<MessageViewLoader>();
         builder.Services.AddScoped<PresenceChanges>();
         builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);
+        builder.Services.AddScoped<FileUploads>();
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
@@ -59,6 +63,9 @@ public static class ChatModule
         app.MapReadState();
         app.MapSearch();
         app.MapPresence();
+        app.MapFiles(app.Services.GetRequiredService<IOptions<ChatOptions>>().Value.MaxUploadBytes);
+        app.MapBlockedHashes();
+        app.MapModeration();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

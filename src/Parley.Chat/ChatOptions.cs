@@ -21,4 +21,11 @@ public sealed class ChatOptions
     /// <summary>Most messages pinned in one channel at a time; pinning one more is refused (<c>pin_limit</c>).</summary>
     [Range(1, 1000)]
     public int MaxPinsPerChannel { get; set; } = 50;
+    /// <summary>Largest file a user may upload to a channel, in bytes (25 MiB by default).</summary>
+    [Range(1, 4L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>How many bytes of uploads one user may hold in all (1 GiB by default); counted in Core's <c>users.upload_bytes_used</c>.</summary>
+    [Range(0, long.MaxValue)]
+    public long UploadQuotaBytes { get; set; } = 1024L * 1024 * 1024;
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Parley.Chat.Channels;
+using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
 using Parley.Core.Audit;
 using Parley.Core.Http;
@@ -19,7 +21,7 @@ internal static class CommunityMembersApi
     public static void MapCommunityMembers(this RouteGroupBuilder communities)
     {
         communities.MapGet("/{id:guid}/members", async Task<Results<Ok<List<MemberView>>, ProblemHttpResult>> (
-            Guid id, HttpContext context, ChatDbContext db, CancellationToken cancellationToken) =>
+            Guid id, HttpContext context, ChatDbContext db, ChatConnections connections, ChatEvents events, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -105,7 +107,8 @@ internal static class CommunityMembersApi
         });
 
         communities.MapDelete("/{id:guid}/members/{memberId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, Guid memberId, HttpContext context, ChatDbContext db, AuditLog audit, CancellationToken cancellationToken) =>
+            Guid id, Guid memberId, HttpContext context, ChatDbContext db, AuditLog audit, ChatConnections connections, ChatEvents events,
+            CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -125,13 +128,15 @@ internal static class CommunityMembersApi
             {
                 return refusal;
             }
-            await RemoveMemberAsync(db, target, cancellationToken);
+            var departure = await RemoveMemberAsync(db, target, cancellationToken);
+            await ChannelDeparture.AnnounceAsync(departure, connections, events, cancellationToken);
             await audit.RecordAsync("chat.community.member_kicked", new { community_id = id, user_id = memberId }, cancellationToken: cancellationToken);
             return TypedResults.NoContent();
         });
 
         communities.MapPost("/{id:guid}/bans", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, BanRequest body, HttpContext context, ChatDbContext db, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+            Guid id, BanRequest body, HttpContext context, ChatDbContext db, AuditLog audit, ChatConnections connections, ChatEvents events,
+            TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -164,7 +169,8 @@ internal static class CommunityMembersApi
             }
             if (target is not null)
             {
-                await RemoveMemberAsync(db, target, cancellationToken);
+                var departure = await RemoveMemberAsync(db, target, cancellationToken);
+                await ChannelDeparture.AnnounceAsync(departure, connections, events, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync("chat.community.member_banned",
@@ -194,7 +200,7 @@ internal static class CommunityMembersApi
         });
 
         communities.MapPost("/{id:guid}/leave", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, HttpContext context, ChatDbContext db, CancellationToken cancellationToken) =>
+            Guid id, HttpContext context, ChatDbContext db, ChatConnections connections, ChatEvents events, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -209,7 +215,8 @@ internal static class CommunityMembersApi
             {
                 return ApiProblem.Conflict("owner_must_transfer", "Transfer ownership to another member before leaving.");
             }
-            await RemoveMemberAsync(db, access.Member, cancellationToken);
+            var departure = await RemoveMemberAsync(db, access.Member, cancellationToken);
+            await ChannelDeparture.AnnounceAsync(departure, connections, events, cancellationToken);
             return TypedResults.NoContent();
         });
 
@@ -263,16 +270,21 @@ internal static class CommunityMembersApi
             : null;
     }
 
-    /// <summary>Removes the membership, and the group memberships inside the community with it; saves pending changes too.</summary>
-    private static async Task RemoveMemberAsync(ChatDbContext db, CommunityMember member, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the membership, and the group and channel memberships inside the community with it; saves
+    /// pending changes too. The caller announces the returned departure once this has committed.
+    /// </summary>
+    private static async Task<ChannelDeparture.Departure> RemoveMemberAsync(ChatDbContext db, CommunityMember member, CancellationToken cancellationToken)
     {
         // One transaction: the bulk delete runs at once, and the membership (and any ban the caller
         // added) must not be left half-removed if the save fails.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var groupIds = db.Groups.Where(g => g.CommunityId == member.CommunityId).Select(g => g.Id);
         await db.GroupMembers.Where(m => m.UserId == member.UserId && groupIds.Contains(m.GroupId)).ExecuteDeleteAsync(cancellationToken);
+        var departure = await ChannelDeparture.LeaveCommunityChannelsAsync(db, member.CommunityId, member.UserId, cancellationToken);
         db.CommunityMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return departure;
     }
 }

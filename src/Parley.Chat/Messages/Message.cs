@@ -45,6 +45,9 @@ public sealed class Message
 
     public const int MaxIdempotencyKeyLength = 64;
 
+    /// <summary>The file a <c>file</c> message carries (Parley's column); cleared if the file row goes.</summary>
+    public Guid? FileId { get; set; }
+
     internal static void Configure(ModelBuilder modelBuilder)
     {
         var message = modelBuilder.Entity<Message>();
@@ -67,6 +70,8 @@ public sealed class Message
         message.HasIndex(m => m.SenderKeyId);
         message.HasIndex(m => m.ReplyToId);
         message.HasIndex(m => m.ThreadId);
+        message.HasOne<Files.ChatFile>().WithMany().HasForeignKey(m => m.FileId).OnDelete(DeleteBehavior.SetNull);
+        message.HasIndex(m => m.FileId);
         message.HasIndex(m => m.ExpiresAt);
         message.Property(m => m.IdempotencyKey).HasMaxLength(MaxIdempotencyKeyLength);
         message.HasIndex(m => new { m.SenderId, m.IdempotencyKey }).IsUnique();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
+using Parley.Chat.Files;
 using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
 using Parley.Core.Events;
@@ -49,6 +50,10 @@ internal sealed class MessageSender(
         {
             return SendOutcome.Refused(linkProblem);
         }
+        if (request.FileId is { } fileId && await CheckFileAsync(senderId, channelId, fileId, cancellationToken) is { } fileProblem)
+        {
+            return SendOutcome.Refused(fileProblem);
+        }
         if (access.Channel.SlowModeSeconds > 0 && !access.IsChannelStaff)
         {
             var mark = await db.SlowModeMarks.FirstOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == senderId, cancellationToken);
@@ -72,7 +77,8 @@ internal sealed class MessageSender(
         {
             ChannelId = channelId,
             SenderId = senderId,
-            MessageType = MessageTypes.Text,
+            MessageType = request.FileId is null ? MessageTypes.Text : MessageTypes.File,
+            FileId = request.FileId,
             Plaintext = request.Plaintext,
             Ciphertext = request.Ciphertext,
             Nonce = request.Nonce,
@@ -113,7 +119,10 @@ internal sealed class MessageSender(
         db.Messages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
 
-        var view = MessageView.From(message);
+        var file = message.FileId is { } fileId
+            ? await db.Files.AsNoTracking().Where(f => f.Id == fileId).Select(f => FileView.From(f)).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var view = MessageView.From(message, file: file);
         await events.ToChannelAsync(message.ChannelId, ChatEventNames.MessageCreated, view, cancellationToken);
         await NotifyMentionsAsync(message, access, view, cancellationToken);
         await bus.PublishAsync(new ChatMessagePosted(message.Id, message.ChannelId, message.SenderId, message.MessageType), cancellationToken);
@@ -142,6 +151,19 @@ internal sealed class MessageSender(
             return Refusal.Invalid("sender_key_id", "no such sender key distribution in this channel");
         }
         return null;
+    }
+
+    /// <summary>A file message carries the sender's own upload to this channel, and not one a moderator quarantined.</summary>
+    private async Task<Refusal?> CheckFileAsync(Guid senderId, Guid channelId, Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking()
+            .Where(f => f.Id == fileId && f.UploaderId == senderId && f.ChannelId == channelId)
+            .Select(f => new { f.QuarantinedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return Refusal.Invalid("file_id", "no such upload of yours in this channel");
+        }
+        return file.QuarantinedAt is null ? null : Refusal.Forbidden("file_quarantined", "A moderator quarantined this file.");
     }
 
     /// <summary>

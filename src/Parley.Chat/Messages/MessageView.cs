@@ -4,22 +4,22 @@ namespace Parley.Chat.Messages;
 /// A message as clients see it, over HTTP and the hub alike. A deleted message keeps its place in the
 /// history but shows no content; a quarantined one shows content to community staff only.
 /// <see cref="Reactions"/> (who reacted how, and whether the viewer did) and <see cref="ReplyCount"/>
-/// (a top-level message's thread replies) are filled by <see cref="MessageViewLoader"/> for reads;
+/// (a top-level message's thread replies) and <see cref="File"/> are filled by <see cref="MessageViewLoader"/> for reads;
 /// the <c>message.created</c> event carries them empty, as a new message has neither.
 /// </summary>
 public sealed record MessageView(
     Guid Id, Guid ChannelId, Guid SenderId, string MessageType, string? Plaintext, byte[]? Ciphertext, byte[]? Nonce,
     Guid? SenderKeyId, Guid? ReplyToId, Guid? ThreadId, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
-    bool Quarantined, DateTime? ExpiresAt, List<ReactionCount>? Reactions = null, int ReplyCount = 0)
+    bool Quarantined, DateTime? ExpiresAt, List<ReactionCount>? Reactions = null, int ReplyCount = 0, Files.FileView? File = null)
 {
-    internal static MessageView From(Message m, bool viewerIsStaff = false)
+    internal static MessageView From(Message m, bool viewerIsStaff = false, Files.FileView? file = null)
     {
         var hidden = m.DeletedAt is not null || (m.QuarantinedAt is not null && !viewerIsStaff);
         return new MessageView(
             m.Id, m.ChannelId, m.SenderId, m.MessageType,
             hidden ? null : m.Plaintext, hidden ? null : m.Ciphertext, hidden ? null : m.Nonce,
             m.SenderKeyId, m.ReplyToId, m.ThreadId, m.CreatedAt, m.EditedAt, m.DeletedAt,
-            m.QuarantinedAt is not null, m.ExpiresAt, []);
+            m.QuarantinedAt is not null, m.ExpiresAt, [], 0, m.DeletedAt is null ? file : null);
     }
 }
 

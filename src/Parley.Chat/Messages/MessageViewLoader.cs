@@ -4,9 +4,10 @@ using Parley.Chat.Storage;
 namespace Parley.Chat.Messages;
 
 /// <summary>
-/// Turns stored messages into views for one viewer, with their reactions and thread reply counts.
-/// Three queries for the whole page (reaction counts, the viewer's own reactions, reply counts),
-/// whatever its size, so a page of 100 messages is not 300 round trips.
+/// Turns stored messages into views for one viewer, with their reactions, thread reply counts and files.
+/// Four queries for the whole page (reaction counts, the viewer's own reactions, reply counts, files),
+/// whatever its size, so a page of 100 messages is not 400 round trips. Events sent to a whole channel
+/// use <see cref="Guid.Empty"/> as the viewer (nobody's own reactions) and no staff view.
 /// </summary>
 internal sealed class MessageViewLoader(ChatDbContext db, TimeProvider clock)
 {
@@ -40,12 +41,17 @@ internal sealed class MessageViewLoader(ChatDbContext db, TimeProvider clock)
                 .Select(g => new { ThreadId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.ThreadId, g => g.Count, cancellationToken);
 
+        var fileIds = messages.Where(m => m.FileId != null).Select(m => m.FileId!.Value).Distinct().ToList();
+        var files = fileIds.Count == 0
+            ? new Dictionary<Guid, Files.FileView>()
+            : await db.Files.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, Files.FileView.From, cancellationToken);
+
         // Emoji in the order they were first used on the message, as chat clients show them.
         var byMessage = counts.GroupBy(c => c.MessageId).ToDictionary(
             g => g.Key,
             g => g.OrderBy(c => c.First).ThenBy(c => c.Emoji, StringComparer.Ordinal)
                 .Select(c => new ReactionCount(c.Emoji, c.Count, mine.Contains((g.Key, c.Emoji)))).ToList());
-        return messages.Select(m => MessageView.From(m, viewerIsStaff) with
+        return messages.Select(m => MessageView.From(m, viewerIsStaff, m.FileId is { } fileId ? files.GetValueOrDefault(fileId) : null) with
         {
             Reactions = byMessage.GetValueOrDefault(m.Id) ?? [],
             ReplyCount = m.ThreadId == null ? replies.GetValueOrDefault(m.Id) : 0,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
+using Parley.Chat.Files;
 using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
 using Parley.Core.Audit;
@@ -86,7 +87,7 @@ internal static class MessagesApi
 
         message.MapPatch("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (
             Guid messageId, EditMessageRequest body, HttpContext context, ChatDbContext db, MessageContentRules rules, ChatEvents events,
-            TimeProvider clock, CancellationToken cancellationToken) =>
+            MessageViewLoader views, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -117,9 +118,8 @@ internal static class MessagesApi
             found.Nonce = body.Nonce;
             found.EditedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            var view = MessageView.From(found, access!.IsStaff);
-            await events.ToChannelAsync(found.ChannelId, ChatEventNames.MessageUpdated, view, cancellationToken);
-            return TypedResults.Ok(view);
+            await events.ToChannelAsync(found.ChannelId, ChatEventNames.MessageUpdated, await views.ViewAsync(found, Guid.Empty, viewerIsStaff: false, cancellationToken), cancellationToken);
+            return TypedResults.Ok(await views.ViewAsync(found, userId, access!.IsStaff, cancellationToken));
         });
 
         message.MapGet("/edits", async Task<Results<Ok<List<MessageEditView>>, ProblemHttpResult>> (

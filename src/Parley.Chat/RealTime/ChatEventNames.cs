@@ -20,4 +20,11 @@ internal static class ChatEventNames
     public const string PinRemoved = "pin.removed";
     public const string Read = "read";
     public const string Presence = "presence";
+    public const string FileUpdated = "file.updated";
+    public const string ModerationTimedOut = "moderation.timed_out";
+    public const string ModerationTimeoutLifted = "moderation.timeout_lifted";
+    public const string ModerationWarned = "moderation.warned";
+    public const string ModerationBanned = "moderation.banned";
+    public const string ModerationUnbanned = "moderation.unbanned";
+    public const string ModerationReportUpdated = "moderation.report_updated";
 }

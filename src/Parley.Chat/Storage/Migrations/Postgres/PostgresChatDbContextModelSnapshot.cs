@@ -952,6 +952,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -998,6 +1002,8 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("ReplyToId");
 
@@ -1776,6 +1782,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()

@@ -946,6 +946,10 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -992,6 +996,8 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("ReplyToId");
 
@@ -1770,6 +1776,11 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()

@@ -12,7 +12,7 @@ using Parley.Chat.Storage;
 namespace Parley.Chat.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChatDbContext))]
-    [Migration("20261123152520_Initial")]
+    [Migration("20261123165351_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -955,6 +955,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1001,6 +1005,8 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("ReplyToId");
 
@@ -1779,6 +1785,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()

@@ -11,7 +11,7 @@ using Parley.Chat.Storage;
 namespace Parley.Chat.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChatDbContext))]
-    [Migration("20261123152510_Initial")]
+    [Migration("20261123165218_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -949,6 +949,10 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -995,6 +999,8 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("ReplyToId");
 
@@ -1773,6 +1779,11 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parley.Chat.Files.ChatFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()
