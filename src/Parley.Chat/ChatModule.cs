@@ -1,6 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.RateLimiting;
 using Parley.Chat.Announcements;
+using Parley.Chat.Bookmarks;
+using Parley.Chat.Emojis;
+using Parley.Chat.IncomingWebhooks;
+using Parley.Chat.Polls;
+using Parley.Chat.ScheduledMessages;
+using Parley.Chat.Voice;
+using Parley.Core.Events;
+using Parley.Core.Jobs;
 using Parley.Chat.Blocks;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
@@ -30,6 +39,11 @@ public static class ChatModule
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
+        builder.Services.AddScoped<VoiceRoom>();
+        builder.Services.AddJobHandler<PollExpiryJob>();
+        builder.Services.AddJobHandler<ScheduledMessageJob>();
+        builder.Services.AddEventHandler<KeysLow, KeysLowForwarder>();
+        builder.Services.Configure<RateLimiterOptions>(WebhookRateLimit.Configure);
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = maxHubMessageBytes)
             .AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions))
@@ -49,6 +63,13 @@ public static class ChatModule
         app.MapBlocks();
         app.MapChannelMembership();
         app.MapMessages();
+        app.MapPolls();
+        app.MapScheduledMessages();
+        app.MapBookmarks();
+        app.MapEmojis();
+        app.MapIncomingWebhooks();
+        app.MapGroupMembership();
+        app.MapVoice();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

@@ -3,11 +3,12 @@ namespace Parley.Chat.Messages;
 /// <summary>
 /// A message as clients see it, over HTTP and the hub alike. A deleted message keeps its place in the
 /// history but shows no content; a quarantined one shows content to community staff only.
+/// <see cref="WebhookName"/> is the name a <c>webhook</c> message is shown under (null otherwise).
 /// </summary>
 public sealed record MessageView(
     Guid Id, Guid ChannelId, Guid SenderId, string MessageType, string? Plaintext, byte[]? Ciphertext, byte[]? Nonce,
     Guid? SenderKeyId, Guid? ReplyToId, Guid? ThreadId, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
-    bool Quarantined, DateTime? ExpiresAt)
+    bool Quarantined, DateTime? ExpiresAt, string? WebhookName = null)
 {
     internal static MessageView From(Message m, bool viewerIsStaff = false)
     {
@@ -16,7 +17,7 @@ public sealed record MessageView(
             m.Id, m.ChannelId, m.SenderId, m.MessageType,
             hidden ? null : m.Plaintext, hidden ? null : m.Ciphertext, hidden ? null : m.Nonce,
             m.SenderKeyId, m.ReplyToId, m.ThreadId, m.CreatedAt, m.EditedAt, m.DeletedAt,
-            m.QuarantinedAt is not null, m.ExpiresAt);
+            m.QuarantinedAt is not null, m.ExpiresAt, m.WebhookUsername);
     }
 }
 

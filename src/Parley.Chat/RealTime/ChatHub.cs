@@ -4,6 +4,7 @@ using Parley.Chat.Channels;
 using Parley.Chat.Communities;
 using Parley.Chat.Messages;
 using Parley.Chat.Storage;
+using Parley.Chat.Voice;
 using Parley.Core.Security;
 
 namespace Parley.Chat.RealTime;
@@ -15,7 +16,7 @@ namespace Parley.Chat.RealTime;
 /// the HTTP API does, and refuses with a <see cref="HubException"/> whose message starts with the same
 /// problem code (<c>not_a_channel_member: …</c>).
 /// </summary>
-internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, TimeProvider clock) : Hub
+internal sealed partial class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, VoiceRoom voice, TimeProvider clock) : Hub
 {
     private Guid UserId => Context.User?.UserId() ?? throw new HubException("user_required: The hub acts for a signed-in user.");
 
@@ -32,10 +33,11 @@ internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, Mes
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await LeaveVoiceOnDisconnectAsync();
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Starts receiving the channel's events; refused unless the caller may read it.</summary>

@@ -528,14 +528,16 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     id = table.Column<Guid>(type: "TEXT", nullable: false),
                     channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ciphertext = table.Column<string>(type: "TEXT", nullable: false),
-                    nonce = table.Column<string>(type: "TEXT", nullable: false),
+                    ciphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    nonce = table.Column<string>(type: "TEXT", nullable: true),
+                    plaintext = table.Column<string>(type: "TEXT", nullable: true),
                     scheduled_for = table.Column<DateTime>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scheduled_messages", x => x.id);
+                    table.CheckConstraint("ck_scheduled_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
                     table.ForeignKey(
                         name: "FK_scheduled_messages_channels_channel_id",
                         column: x => x.channel_id,
@@ -679,6 +681,26 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "voice_session_participants",
+                columns: table => new
+                {
+                    session_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    left_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
+                    table.ForeignKey(
+                        name: "FK_voice_session_participants_voice_sessions_session_id",
+                        column: x => x.session_id,
+                        principalTable: "voice_sessions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "messages",
                 columns: table => new
                 {
@@ -698,7 +720,9 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     quarantined_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     quarantined_by = table.Column<Guid>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    webhook_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    webhook_username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -730,26 +754,12 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         principalTable: "sender_key_distributions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "voice_session_participants",
-                columns: table => new
-                {
-                    session_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    left_at = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
                     table.ForeignKey(
-                        name: "FK_voice_session_participants_voice_sessions_session_id",
-                        column: x => x.session_id,
-                        principalTable: "voice_sessions",
+                        name: "FK_messages_webhooks_webhook_id",
+                        column: x => x.webhook_id,
+                        principalTable: "webhooks",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1047,6 +1057,11 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                 column: "thread_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_webhook_id",
+                table: "messages",
+                column: "webhook_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_one_time_prekeys_user_id_key_id",
                 table: "one_time_prekeys",
                 columns: new[] { "user_id", "key_id" },
@@ -1304,9 +1319,6 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                 name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
-                name: "webhooks");
-
-            migrationBuilder.DropTable(
                 name: "announcements");
 
             migrationBuilder.DropTable(
@@ -1320,6 +1332,9 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "sender_key_distributions");
+
+            migrationBuilder.DropTable(
+                name: "webhooks");
 
             migrationBuilder.DropTable(
                 name: "channels");

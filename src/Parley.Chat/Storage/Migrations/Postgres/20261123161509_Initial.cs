@@ -571,14 +571,16 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     channel_id = table.Column<Guid>(type: "uuid", nullable: false),
                     user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ciphertext = table.Column<string>(type: "text", nullable: false),
-                    nonce = table.Column<string>(type: "text", nullable: false),
+                    ciphertext = table.Column<string>(type: "text", nullable: true),
+                    nonce = table.Column<string>(type: "text", nullable: true),
+                    plaintext = table.Column<string>(type: "text", nullable: true),
                     scheduled_for = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scheduled_messages", x => x.id);
+                    table.CheckConstraint("ck_scheduled_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
                     table.ForeignKey(
                         name: "FK_scheduled_messages_channels_channel_id",
                         column: x => x.channel_id,
@@ -735,6 +737,28 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "voice_session_participants",
+                schema: "chat",
+                columns: table => new
+                {
+                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    left_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
+                    table.ForeignKey(
+                        name: "FK_voice_session_participants_voice_sessions_session_id",
+                        column: x => x.session_id,
+                        principalSchema: "chat",
+                        principalTable: "voice_sessions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "messages",
                 schema: "chat",
                 columns: table => new
@@ -755,7 +779,9 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     quarantined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     quarantined_by = table.Column<Guid>(type: "uuid", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    idempotency_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    idempotency_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    webhook_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    webhook_username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -791,28 +817,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         principalTable: "sender_key_distributions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "voice_session_participants",
-                schema: "chat",
-                columns: table => new
-                {
-                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    left_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
                     table.ForeignKey(
-                        name: "FK_voice_session_participants_voice_sessions_session_id",
-                        column: x => x.session_id,
+                        name: "FK_messages_webhooks_webhook_id",
+                        column: x => x.webhook_id,
                         principalSchema: "chat",
-                        principalTable: "voice_sessions",
+                        principalTable: "webhooks",
                         principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1156,6 +1167,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                 column: "thread_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_webhook_id",
+                schema: "chat",
+                table: "messages",
+                column: "webhook_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_one_time_prekeys_user_id_key_id",
                 schema: "chat",
                 table: "one_time_prekeys",
@@ -1474,10 +1491,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                 schema: "chat");
 
             migrationBuilder.DropTable(
-                name: "webhooks",
-                schema: "chat");
-
-            migrationBuilder.DropTable(
                 name: "announcements",
                 schema: "chat");
 
@@ -1495,6 +1508,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "sender_key_distributions",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "webhooks",
                 schema: "chat");
 
             migrationBuilder.DropTable(
