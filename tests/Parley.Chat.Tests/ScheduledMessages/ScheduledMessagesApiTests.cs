@@ -23,6 +23,7 @@ public sealed class ScheduledMessagesApiTests
         await using var bobHub = await app.HubAsync(bob, HubProtocol.Json, "message.created");
         await using var aliceHub = await app.HubAsync(alice, HubProtocol.Json, "scheduled.created");
         await bobHub.InvokeAsync("Subscribe", channel);
+        await aliceHub.InvokeAsync("Unsubscribe", Guid.NewGuid()); // runs after OnConnectedAsync: alice is in her user group
 
         var scheduled = await app.OkJsonAsync(HttpMethod.Post, $"/api/chat/channels/{channel}/scheduled", alice,
             new { plaintext = "good morning", scheduled_for = clock.GetUtcNow().UtcDateTime.AddMinutes(2) });
