@@ -1,7 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 using Parley.Chat.Announcements;
+using Parley.Chat.Bookmarks;
+using Parley.Chat.Emojis;
+using Parley.Chat.IncomingWebhooks;
+using Parley.Chat.Polls;
+using Parley.Chat.ScheduledMessages;
+using Parley.Chat.Voice;
+using Parley.Core.Events;
+using Parley.Core.Jobs;
 using Parley.Chat.Blocks;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
@@ -18,7 +27,6 @@ using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
 using Parley.Core.Http;
-using Parley.Core.Jobs;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 
@@ -39,6 +47,11 @@ public static class ChatModule
         builder.Services.AddScoped<FileUploads>();
         builder.Services.AddSingleton<ChatEvents>();
         builder.Services.AddSingleton<ChatConnections>();
+        builder.Services.AddScoped<VoiceRoom>();
+        builder.Services.AddJobHandler<PollExpiryJob>();
+        builder.Services.AddJobHandler<ScheduledMessageJob>();
+        builder.Services.AddEventHandler<KeysLow, KeysLowForwarder>();
+        builder.Services.Configure<RateLimiterOptions>(WebhookRateLimit.Configure);
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = maxHubMessageBytes)
             .AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions))
@@ -66,6 +79,13 @@ public static class ChatModule
         app.MapFiles(app.Services.GetRequiredService<IOptions<ChatOptions>>().Value.MaxUploadBytes);
         app.MapBlockedHashes();
         app.MapModeration();
+        app.MapPolls();
+        app.MapScheduledMessages();
+        app.MapBookmarks();
+        app.MapEmojis();
+        app.MapIncomingWebhooks();
+        app.MapGroupMembership();
+        app.MapVoice();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

@@ -28,4 +28,19 @@ public sealed class ChatOptions
     /// <summary>How many bytes of uploads one user may hold in all (1 GiB by default); counted in Core's <c>users.upload_bytes_used</c>.</summary>
     [Range(0, long.MaxValue)]
     public long UploadQuotaBytes { get; set; } = 1024L * 1024 * 1024;
+    /// <summary>Largest custom emoji image, in bytes.</summary>
+    [Range(1024, 10 * 1024 * 1024)]
+    public int MaxEmojiBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Most custom emojis one community may have.</summary>
+    [Range(1, 10_000)]
+    public int MaxEmojisPerCommunity { get; set; } = 200;
+
+    /// <summary>Posts one incoming webhook may make per minute; more are answered 429 <c>rate_limited</c>.</summary>
+    [Range(1, 100_000)]
+    public int WebhookRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Most people in one voice session at once (WebRTC mesh: each sends to every other).</summary>
+    [Range(2, 100)]
+    public int MaxVoiceParticipants { get; set; } = 25;
 }

@@ -47,6 +47,11 @@ public sealed class Message
 
     /// <summary>The file a <c>file</c> message carries (Parley's column); cleared if the file row goes.</summary>
     public Guid? FileId { get; set; }
+    /// <summary>The incoming webhook that posted a <c>webhook</c> message (Parley's column); cleared if the webhook is deleted.</summary>
+    public Guid? WebhookId { get; set; }
+
+    /// <summary>The name a <c>webhook</c> message is shown under: the webhook's, or the one its request gave (Parley's column).</summary>
+    public string? WebhookUsername { get; set; }
 
     internal static void Configure(ModelBuilder modelBuilder)
     {
@@ -75,6 +80,9 @@ public sealed class Message
         message.HasIndex(m => m.ExpiresAt);
         message.Property(m => m.IdempotencyKey).HasMaxLength(MaxIdempotencyKeyLength);
         message.HasIndex(m => new { m.SenderId, m.IdempotencyKey }).IsUnique();
+        message.Property(m => m.WebhookUsername).HasMaxLength(64);
+        message.HasOne<IncomingWebhooks.ChatWebhook>().WithMany().HasForeignKey(m => m.WebhookId).OnDelete(DeleteBehavior.SetNull);
+        message.HasIndex(m => m.WebhookId);
     }
 }
 

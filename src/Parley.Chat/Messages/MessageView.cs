@@ -6,11 +6,13 @@ namespace Parley.Chat.Messages;
 /// <see cref="Reactions"/> (who reacted how, and whether the viewer did) and <see cref="ReplyCount"/>
 /// (a top-level message's thread replies) and <see cref="File"/> are filled by <see cref="MessageViewLoader"/> for reads;
 /// the <c>message.created</c> event carries them empty, as a new message has neither.
+/// <see cref="WebhookName"/> is the name a <c>webhook</c> message is shown under (null otherwise).
 /// </summary>
 public sealed record MessageView(
     Guid Id, Guid ChannelId, Guid SenderId, string MessageType, string? Plaintext, byte[]? Ciphertext, byte[]? Nonce,
     Guid? SenderKeyId, Guid? ReplyToId, Guid? ThreadId, DateTime CreatedAt, DateTime? EditedAt, DateTime? DeletedAt,
-    bool Quarantined, DateTime? ExpiresAt, List<ReactionCount>? Reactions = null, int ReplyCount = 0, Files.FileView? File = null)
+    bool Quarantined, DateTime? ExpiresAt, List<ReactionCount>? Reactions = null, int ReplyCount = 0, Files.FileView? File = null,
+    string? WebhookName = null)
 {
     internal static MessageView From(Message m, bool viewerIsStaff = false, Files.FileView? file = null)
     {
@@ -19,7 +21,7 @@ public sealed record MessageView(
             m.Id, m.ChannelId, m.SenderId, m.MessageType,
             hidden ? null : m.Plaintext, hidden ? null : m.Ciphertext, hidden ? null : m.Nonce,
             m.SenderKeyId, m.ReplyToId, m.ThreadId, m.CreatedAt, m.EditedAt, m.DeletedAt,
-            m.QuarantinedAt is not null, m.ExpiresAt, [], 0, m.DeletedAt is null ? file : null);
+            m.QuarantinedAt is not null, m.ExpiresAt, [], 0, m.DeletedAt is null ? file : null, m.WebhookUsername);
     }
 }
 

@@ -27,4 +27,25 @@ internal static class ChatEventNames
     public const string ModerationBanned = "moderation.banned";
     public const string ModerationUnbanned = "moderation.unbanned";
     public const string ModerationReportUpdated = "moderation.report_updated";
+
+    // Helper C (extras): polls, scheduled messages, bookmarks, emojis, webhooks, groups, voice, keys.
+    public const string PollCreated = "poll.created";
+    public const string PollUpdated = "poll.updated";
+    public const string PollClosed = "poll.closed";
+    public const string ScheduledCreated = "scheduled.created";
+    public const string ScheduledDeleted = "scheduled.deleted";
+    public const string BookmarkCreated = "bookmark.created";
+    public const string BookmarkUpdated = "bookmark.updated";
+    public const string BookmarkDeleted = "bookmark.deleted";
+    public const string EmojiCreated = "emoji.created";
+    public const string EmojiDeleted = "emoji.deleted";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string GroupMemberJoined = "group.member_joined";
+    public const string GroupMemberLeft = "group.member_left";
+    public const string GroupMemberUpdated = "group.member_updated";
+    public const string VoiceJoined = "voice.joined";
+    public const string VoiceLeft = "voice.left";
+    public const string VoiceSignal = "voice.signal";
+    public const string KeysLow = "keys_low";
 }

@@ -5,6 +5,7 @@ using Parley.Chat.Communities;
 using Parley.Chat.Messages;
 using Parley.Chat.Presence;
 using Parley.Chat.Storage;
+using Parley.Chat.Voice;
 using Parley.Core.Security;
 
 namespace Parley.Chat.RealTime;
@@ -16,7 +17,8 @@ namespace Parley.Chat.RealTime;
 /// the HTTP API does, and refuses with a <see cref="HubException"/> whose message starts with the same
 /// problem code (<c>not_a_channel_member: …</c>).
 /// </summary>
-internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, MessageSender sender, PresenceChanges presence, TimeProvider clock) : Hub
+internal sealed partial class ChatHub(
+    ChatDbContext db, ChatConnections connections, MessageSender sender, PresenceChanges presence, VoiceRoom voice, TimeProvider clock) : Hub
 {
     private Guid UserId => Context.User?.UserId() ?? throw new HubException("user_required: The hub acts for a signed-in user.");
 
@@ -37,6 +39,7 @@ internal sealed class ChatHub(ChatDbContext db, ChatConnections connections, Mes
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
+        await LeaveVoiceOnDisconnectAsync();
         // The connection is already gone, so its token is cancelled: this last word runs on regardless.
         if (Context.User?.UserId() is { } userId && !connections.HasUser(userId))
         {

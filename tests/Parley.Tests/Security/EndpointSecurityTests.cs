@@ -21,6 +21,8 @@ public sealed class EndpointSecurityTests
         "POST /api/auth/login",
         "POST /api/auth/login/totp",
         "POST /api/auth/refresh",
+        // An incoming webhook's token is its credential (rate limited per webhook).
+        "POST /api/chat/webhooks/{token}",
     ];
 
     [Theory, BothProviders]

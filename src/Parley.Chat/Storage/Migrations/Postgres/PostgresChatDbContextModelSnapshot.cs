@@ -999,6 +999,15 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("thread_id");
 
+                    b.Property<Guid?>("WebhookId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<string>("WebhookUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("webhook_username");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
@@ -1010,6 +1019,8 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.HasIndex("SenderKeyId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("WebhookId");
 
                     b.HasIndex("ChannelId", "CreatedAt")
                         .IsDescending(false, true);
@@ -1417,7 +1428,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnName("channel_id");
 
                     b.Property<string>("Ciphertext")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("ciphertext");
 
@@ -1426,9 +1436,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnName("created_at");
 
                     b.Property<string>("Nonce")
-                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("nonce");
+
+                    b.Property<string>("Plaintext")
+                        .HasColumnType("text")
+                        .HasColumnName("plaintext");
 
                     b.Property<DateTime>("ScheduledFor")
                         .HasColumnType("timestamp with time zone")
@@ -1446,7 +1459,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
                     b.HasIndex("UserId", "ScheduledFor");
 
-                    b.ToTable("scheduled_messages", "chat");
+                    b.ToTable("scheduled_messages", "chat", t =>
+                        {
+                            t.HasCheckConstraint("ck_scheduled_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Parley.Chat.Voice.VoiceSession", b =>
@@ -1801,6 +1817,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parley.Chat.IncomingWebhooks.ChatWebhook", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

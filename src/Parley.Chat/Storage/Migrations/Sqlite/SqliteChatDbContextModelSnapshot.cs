@@ -993,6 +993,15 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_id");
 
+                    b.Property<Guid?>("WebhookId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_id");
+
+                    b.Property<string>("WebhookUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_username");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
@@ -1004,6 +1013,8 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasIndex("SenderKeyId");
 
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("WebhookId");
 
                     b.HasIndex("ChannelId", "CreatedAt")
                         .IsDescending(false, true);
@@ -1411,7 +1422,6 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnName("channel_id");
 
                     b.Property<string>("Ciphertext")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("ciphertext");
 
@@ -1420,9 +1430,12 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<string>("Nonce")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("nonce");
+
+                    b.Property<string>("Plaintext")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plaintext");
 
                     b.Property<DateTime>("ScheduledFor")
                         .HasColumnType("TEXT")
@@ -1440,7 +1453,10 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ScheduledFor");
 
-                    b.ToTable("scheduled_messages", (string)null);
+                    b.ToTable("scheduled_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_scheduled_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Parley.Chat.Voice.VoiceSession", b =>
@@ -1795,6 +1811,11 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                     b.HasOne("Parley.Chat.Messages.Message", null)
                         .WithMany()
                         .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parley.Chat.IncomingWebhooks.ChatWebhook", null)
+                        .WithMany()
+                        .HasForeignKey("WebhookId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

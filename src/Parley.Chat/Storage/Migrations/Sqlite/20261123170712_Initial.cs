@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parley.Chat.Storage.Migrations.Postgres
+namespace Parley.Chat.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,19 +11,15 @@ namespace Parley.Chat.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "chat");
-
             migrationBuilder.CreateTable(
                 name: "announcements",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false),
-                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,14 +28,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "blocked_hashes",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    hash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    blocked_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    blocked_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,24 +43,23 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "communities",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    icon_url = table.Column<string>(type: "text", nullable: true),
-                    banner_url = table.Column<string>(type: "text", nullable: true),
-                    accent_color = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    discoverable = table.Column<bool>(type: "boolean", nullable: false),
-                    community_theme = table.Column<string>(type: "text", nullable: true),
-                    welcome_message = table.Column<string>(type: "text", nullable: true),
-                    who_can_create_groups = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "admin"),
-                    who_can_create_invites = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "admin"),
-                    warn_escalation = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    icon_url = table.Column<string>(type: "TEXT", nullable: true),
+                    banner_url = table.Column<string>(type: "TEXT", nullable: true),
+                    accent_color = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    discoverable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    community_theme = table.Column<string>(type: "TEXT", nullable: true),
+                    welcome_message = table.Column<string>(type: "TEXT", nullable: true),
+                    who_can_create_groups = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "admin"),
+                    who_can_create_invites = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "admin"),
+                    warn_escalation = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,14 +68,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "identity_keys",
-                schema: "chat",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    identity_key = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    rotated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    identity_key = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    rotated_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,22 +83,21 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "jobs",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    max_attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    locked_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    max_attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,15 +106,14 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "one_time_prekeys",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key_id = table.Column<int>(type: "integer", nullable: false),
-                    public_key = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    used = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    public_key = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    used = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,19 +122,18 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "reports",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reporter_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    report_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    target_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: false),
-                    status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "pending"),
-                    reviewed_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    reviewed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    admin_notes = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reporter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    report_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    target_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, defaultValue: "pending"),
+                    reviewed_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    reviewed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    admin_notes = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,15 +143,14 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "signed_prekeys",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    key_id = table.Column<int>(type: "integer", nullable: false),
-                    public_key = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    signature = table.Column<byte[]>(type: "bytea", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    public_key = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    signature = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,12 +159,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "user_blocks",
-                schema: "chat",
                 columns: table => new
                 {
-                    blocker_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    blocked_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    blocker_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    blocked_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,12 +172,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "user_preferences",
-                schema: "chat",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    preferences = table.Column<string>(type: "text", nullable: false, defaultValue: "{}"),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    preferences = table.Column<string>(type: "TEXT", nullable: false, defaultValue: "{}"),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,20 +185,19 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "webhook_deliveries",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    endpoint_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    event_type = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    last_status_code = table.Column<int>(type: "integer", nullable: true),
-                    last_error = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    endpoint_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,12 +206,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "announcement_dismissals",
-                schema: "chat",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    announcement_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    dismissed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    announcement_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    dismissed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,7 +218,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_announcement_dismissals_announcements_announcement_id",
                         column: x => x.announcement_id,
-                        principalSchema: "chat",
                         principalTable: "announcements",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -241,14 +225,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "community_bans",
-                schema: "chat",
                 columns: table => new
                 {
-                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    banned_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    community_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    banned_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,7 +239,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_community_bans_communities_community_id",
                         column: x => x.community_id,
-                        principalSchema: "chat",
                         principalTable: "communities",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -264,17 +246,16 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "community_invites",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    max_uses = table.Column<int>(type: "integer", nullable: true),
-                    used_count = table.Column<int>(type: "integer", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    community_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    max_uses = table.Column<int>(type: "INTEGER", nullable: true),
+                    used_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,7 +263,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_community_invites_communities_community_id",
                         column: x => x.community_id,
-                        principalSchema: "chat",
                         principalTable: "communities",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -290,14 +270,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "community_members",
-                schema: "chat",
                 columns: table => new
                 {
-                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "member"),
-                    nickname = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    community_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "member"),
+                    nickname = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,7 +284,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_community_members_communities_community_id",
                         column: x => x.community_id,
-                        principalSchema: "chat",
                         principalTable: "communities",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -313,16 +291,15 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "custom_emojis",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    uploaded_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    shortcode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    file_path = table.Column<string>(type: "text", nullable: false),
-                    content_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    community_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    shortcode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    file_path = table.Column<string>(type: "TEXT", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,7 +307,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_custom_emojis_communities_community_id",
                         column: x => x.community_id,
-                        principalSchema: "chat",
                         principalTable: "communities",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -338,16 +314,15 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "groups",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    community_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    community_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,7 +330,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_groups_communities_community_id",
                         column: x => x.community_id,
-                        principalSchema: "chat",
                         principalTable: "communities",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -363,22 +337,21 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "channels",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    channel_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    group_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    topic = table.Column<string>(type: "text", nullable: true),
-                    read_only = table.Column<bool>(type: "boolean", nullable: false),
-                    slow_mode_seconds = table.Column<int>(type: "integer", nullable: false),
-                    archived = table.Column<bool>(type: "boolean", nullable: false),
-                    message_ttl_seconds = table.Column<int>(type: "integer", nullable: true),
-                    voice_background = table.Column<string>(type: "text", nullable: true),
-                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    channel_type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    group_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    topic = table.Column<string>(type: "TEXT", nullable: true),
+                    read_only = table.Column<bool>(type: "INTEGER", nullable: false),
+                    slow_mode_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    message_ttl_seconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    voice_background = table.Column<string>(type: "TEXT", nullable: true),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,7 +361,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_channels_groups_group_id",
                         column: x => x.group_id,
-                        principalSchema: "chat",
                         principalTable: "groups",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -396,13 +368,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "group_members",
-                schema: "chat",
                 columns: table => new
                 {
-                    group_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "member"),
-                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    group_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "member"),
+                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,7 +381,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_group_members_groups_group_id",
                         column: x => x.group_id,
-                        principalSchema: "chat",
                         principalTable: "groups",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -418,14 +388,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "channel_bans",
-                schema: "chat",
                 columns: table => new
                 {
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    banned_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    banned_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    banned_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    banned_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,7 +402,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_channel_bans_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -441,13 +409,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "channel_members",
-                schema: "chat",
                 columns: table => new
                 {
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "member"),
-                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "member"),
+                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,7 +422,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_channel_members_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -463,12 +429,11 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "channel_slowmode_tracker",
-                schema: "chat",
                 columns: table => new
                 {
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    last_sent = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    last_sent = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -476,7 +441,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_channel_slowmode_tracker_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -484,13 +448,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "dm_pairs",
-                schema: "chat",
                 columns: table => new
                 {
-                    user_a = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_b = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    user_a = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_b = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -499,7 +462,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_dm_pairs_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -507,20 +469,19 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "files",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    uploader_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    encrypted_name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
-                    content_type = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    storage_path = table.Column<string>(type: "text", nullable: false),
-                    checksum = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    quarantined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    quarantined_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    uploader_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    encrypted_name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    storage_path = table.Column<string>(type: "TEXT", nullable: false),
+                    checksum = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    quarantined_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    quarantined_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -529,7 +490,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_files_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
@@ -537,19 +497,18 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "polls",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    question = table.Column<string>(type: "text", nullable: false),
-                    options = table.Column<string>(type: "text", nullable: false),
-                    multi_select = table.Column<bool>(type: "boolean", nullable: false),
-                    anonymous = table.Column<bool>(type: "boolean", nullable: false),
-                    closed = table.Column<bool>(type: "boolean", nullable: false),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    question = table.Column<string>(type: "TEXT", nullable: false),
+                    options = table.Column<string>(type: "TEXT", nullable: false),
+                    multi_select = table.Column<bool>(type: "INTEGER", nullable: false),
+                    anonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -557,7 +516,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_polls_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -565,24 +523,24 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "scheduled_messages",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ciphertext = table.Column<string>(type: "text", nullable: false),
-                    nonce = table.Column<string>(type: "text", nullable: false),
-                    scheduled_for = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ciphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    nonce = table.Column<string>(type: "TEXT", nullable: true),
+                    plaintext = table.Column<string>(type: "TEXT", nullable: true),
+                    scheduled_for = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scheduled_messages", x => x.id);
+                    table.CheckConstraint("ck_scheduled_messages_content", "plaintext IS NOT NULL OR (ciphertext IS NOT NULL AND nonce IS NOT NULL)");
                     table.ForeignKey(
                         name: "FK_scheduled_messages_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -590,15 +548,14 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "sender_key_distributions",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    chain_id = table.Column<int>(type: "integer", nullable: false),
-                    distribution = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    chain_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    distribution = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -606,7 +563,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_sender_key_distributions_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -614,16 +570,15 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "user_timeouts",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    issued_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    issued_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -631,7 +586,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_user_timeouts_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -639,14 +593,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "voice_sessions",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    started_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -654,7 +607,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_voice_sessions_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -662,15 +614,14 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "warnings",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    issued_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    issued_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -678,7 +629,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_warnings_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -686,17 +636,16 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "webhooks",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    token = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    created_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    avatar_url = table.Column<string>(type: "text", nullable: true),
-                    active = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    token = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    created_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    avatar_url = table.Column<string>(type: "TEXT", nullable: true),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -704,7 +653,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_webhooks_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -712,14 +660,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "poll_votes",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    poll_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    option_index = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    poll_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    option_index = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -728,35 +675,55 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_poll_votes_polls_poll_id",
                         column: x => x.poll_id,
-                        principalSchema: "chat",
                         principalTable: "polls",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "messages",
-                schema: "chat",
+                name: "voice_session_participants",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    sender_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ciphertext = table.Column<byte[]>(type: "bytea", nullable: true),
-                    nonce = table.Column<byte[]>(type: "bytea", nullable: true),
-                    message_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    sender_key_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    reply_to_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    thread_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    plaintext = table.Column<string>(type: "text", nullable: true),
-                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    edited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    quarantined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    quarantined_by = table.Column<Guid>(type: "uuid", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    idempotency_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    file_id = table.Column<Guid>(type: "uuid", nullable: true)
+                    session_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    joined_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    left_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
+                    table.ForeignKey(
+                        name: "FK_voice_session_participants_voice_sessions_session_id",
+                        column: x => x.session_id,
+                        principalTable: "voice_sessions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sender_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ciphertext = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    nonce = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    message_type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    sender_key_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    reply_to_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    thread_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    plaintext = table.Column<string>(type: "TEXT", nullable: true),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    edited_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    deleted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    quarantined_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    quarantined_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    file_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    webhook_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    webhook_username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -767,72 +734,50 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_messages_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_messages_files_file_id",
                         column: x => x.file_id,
-                        principalSchema: "chat",
                         principalTable: "files",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_messages_messages_reply_to_id",
                         column: x => x.reply_to_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_messages_messages_thread_id",
                         column: x => x.thread_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_messages_sender_key_distributions_sender_key_id",
                         column: x => x.sender_key_id,
-                        principalSchema: "chat",
                         principalTable: "sender_key_distributions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_messages_webhooks_webhook_id",
+                        column: x => x.webhook_id,
+                        principalTable: "webhooks",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
-                name: "voice_session_participants",
-                schema: "chat",
-                columns: table => new
-                {
-                    session_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    joined_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    left_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_voice_session_participants", x => new { x.session_id, x.user_id });
-                    table.ForeignKey(
-                        name: "FK_voice_session_participants_voice_sessions_session_id",
-                        column: x => x.session_id,
-                        principalSchema: "chat",
-                        principalTable: "voice_sessions",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "bookmarks",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    note = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -840,7 +785,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_bookmarks_messages_message_id",
                         column: x => x.message_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -848,15 +792,14 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "message_edits",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    old_ciphertext = table.Column<byte[]>(type: "bytea", nullable: true),
-                    old_nonce = table.Column<byte[]>(type: "bytea", nullable: true),
-                    old_plaintext = table.Column<string>(type: "text", nullable: true),
-                    edited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    old_ciphertext = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    old_nonce = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    old_plaintext = table.Column<string>(type: "TEXT", nullable: true),
+                    edited_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -864,7 +807,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_message_edits_messages_message_id",
                         column: x => x.message_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -872,13 +814,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "pinned_messages",
-                schema: "chat",
                 columns: table => new
                 {
-                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    pinned_by = table.Column<Guid>(type: "uuid", nullable: false),
-                    pinned_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    pinned_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    pinned_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -886,14 +827,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_pinned_messages_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_pinned_messages_messages_message_id",
                         column: x => x.message_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -901,14 +840,13 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "reactions",
-                schema: "chat",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    emoji = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    message_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    emoji = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -916,7 +854,6 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_reactions_messages_message_id",
                         column: x => x.message_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
@@ -924,13 +861,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateTable(
                 name: "read_cursors",
-                schema: "chat",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    channel_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    last_read_message_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    last_read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    channel_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    last_read_message_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    last_read_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -938,14 +874,12 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_read_cursors_channels_channel_id",
                         column: x => x.channel_id,
-                        principalSchema: "chat",
                         principalTable: "channels",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_read_cursors_messages_last_read_message_id",
                         column: x => x.last_read_message_id,
-                        principalSchema: "chat",
                         principalTable: "messages",
                         principalColumn: "id",
                         onDelete: ReferentialAction.SetNull);
@@ -953,412 +887,351 @@ namespace Parley.Chat.Storage.Migrations.Postgres
 
             migrationBuilder.CreateIndex(
                 name: "IX_announcement_dismissals_announcement_id",
-                schema: "chat",
                 table: "announcement_dismissals",
                 column: "announcement_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_announcements_created_at",
-                schema: "chat",
                 table: "announcements",
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
                 name: "IX_blocked_hashes_hash",
-                schema: "chat",
                 table: "blocked_hashes",
                 column: "hash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_bookmarks_message_id",
-                schema: "chat",
                 table: "bookmarks",
                 column: "message_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_bookmarks_user_id_message_id",
-                schema: "chat",
                 table: "bookmarks",
                 columns: new[] { "user_id", "message_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_channel_bans_user_id",
-                schema: "chat",
                 table: "channel_bans",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_channel_members_user_id",
-                schema: "chat",
                 table: "channel_members",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_channels_created_by",
-                schema: "chat",
                 table: "channels",
                 column: "created_by");
 
             migrationBuilder.CreateIndex(
                 name: "IX_channels_group_id",
-                schema: "chat",
                 table: "channels",
                 column: "group_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_communities_owner_id",
-                schema: "chat",
                 table: "communities",
                 column: "owner_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_bans_user_id",
-                schema: "chat",
                 table: "community_bans",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_invites_code",
-                schema: "chat",
                 table: "community_invites",
                 column: "code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_invites_community_id",
-                schema: "chat",
                 table: "community_invites",
                 column: "community_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_invites_created_by",
-                schema: "chat",
                 table: "community_invites",
                 column: "created_by");
 
             migrationBuilder.CreateIndex(
                 name: "IX_community_members_user_id",
-                schema: "chat",
                 table: "community_members",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_custom_emojis_community_id_shortcode",
-                schema: "chat",
                 table: "custom_emojis",
                 columns: new[] { "community_id", "shortcode" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_custom_emojis_uploaded_by",
-                schema: "chat",
                 table: "custom_emojis",
                 column: "uploaded_by");
 
             migrationBuilder.CreateIndex(
                 name: "IX_dm_pairs_channel_id",
-                schema: "chat",
                 table: "dm_pairs",
                 column: "channel_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_dm_pairs_user_b",
-                schema: "chat",
                 table: "dm_pairs",
                 column: "user_b");
 
             migrationBuilder.CreateIndex(
                 name: "IX_files_channel_id",
-                schema: "chat",
                 table: "files",
                 column: "channel_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_files_checksum",
-                schema: "chat",
                 table: "files",
                 column: "checksum");
 
             migrationBuilder.CreateIndex(
                 name: "IX_files_uploader_id",
-                schema: "chat",
                 table: "files",
                 column: "uploader_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_group_members_user_id",
-                schema: "chat",
                 table: "group_members",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_groups_community_id",
-                schema: "chat",
                 table: "groups",
                 column: "community_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_groups_owner_id",
-                schema: "chat",
                 table: "groups",
                 column: "owner_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_jobs_state_due_at",
-                schema: "chat",
                 table: "jobs",
                 columns: new[] { "state", "due_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_message_edits_message_id_edited_at",
-                schema: "chat",
                 table: "message_edits",
                 columns: new[] { "message_id", "edited_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_channel_id_created_at",
-                schema: "chat",
                 table: "messages",
                 columns: new[] { "channel_id", "created_at" },
                 descending: new[] { false, true });
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_expires_at",
-                schema: "chat",
                 table: "messages",
                 column: "expires_at");
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_file_id",
-                schema: "chat",
                 table: "messages",
                 column: "file_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_reply_to_id",
-                schema: "chat",
                 table: "messages",
                 column: "reply_to_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_sender_id_created_at",
-                schema: "chat",
                 table: "messages",
                 columns: new[] { "sender_id", "created_at" },
                 descending: new[] { false, true });
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_sender_id_idempotency_key",
-                schema: "chat",
                 table: "messages",
                 columns: new[] { "sender_id", "idempotency_key" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_sender_key_id",
-                schema: "chat",
                 table: "messages",
                 column: "sender_key_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_messages_thread_id",
-                schema: "chat",
                 table: "messages",
                 column: "thread_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_webhook_id",
+                table: "messages",
+                column: "webhook_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_one_time_prekeys_user_id_key_id",
-                schema: "chat",
                 table: "one_time_prekeys",
                 columns: new[] { "user_id", "key_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_one_time_prekeys_user_id_used",
-                schema: "chat",
                 table: "one_time_prekeys",
                 columns: new[] { "user_id", "used" },
                 filter: "NOT used");
 
             migrationBuilder.CreateIndex(
                 name: "IX_pinned_messages_channel_id_pinned_at",
-                schema: "chat",
                 table: "pinned_messages",
                 columns: new[] { "channel_id", "pinned_at" },
                 descending: new[] { false, true });
 
             migrationBuilder.CreateIndex(
                 name: "IX_poll_votes_poll_id_user_id_option_index",
-                schema: "chat",
                 table: "poll_votes",
                 columns: new[] { "poll_id", "user_id", "option_index" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_poll_votes_user_id",
-                schema: "chat",
                 table: "poll_votes",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_polls_channel_id_created_at",
-                schema: "chat",
                 table: "polls",
                 columns: new[] { "channel_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_polls_created_by",
-                schema: "chat",
                 table: "polls",
                 column: "created_by");
 
             migrationBuilder.CreateIndex(
                 name: "IX_reactions_message_id_user_id_emoji",
-                schema: "chat",
                 table: "reactions",
                 columns: new[] { "message_id", "user_id", "emoji" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_reactions_user_id",
-                schema: "chat",
                 table: "reactions",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_read_cursors_channel_id",
-                schema: "chat",
                 table: "read_cursors",
                 column: "channel_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_read_cursors_last_read_message_id",
-                schema: "chat",
                 table: "read_cursors",
                 column: "last_read_message_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_reporter_id",
-                schema: "chat",
                 table: "reports",
                 column: "reporter_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_status_created_at",
-                schema: "chat",
                 table: "reports",
                 columns: new[] { "status", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reports_target_id",
-                schema: "chat",
                 table: "reports",
                 column: "target_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_scheduled_messages_channel_id",
-                schema: "chat",
                 table: "scheduled_messages",
                 column: "channel_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_scheduled_messages_scheduled_for",
-                schema: "chat",
                 table: "scheduled_messages",
                 column: "scheduled_for");
 
             migrationBuilder.CreateIndex(
                 name: "IX_scheduled_messages_user_id_scheduled_for",
-                schema: "chat",
                 table: "scheduled_messages",
                 columns: new[] { "user_id", "scheduled_for" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sender_key_distributions_channel_id_user_id",
-                schema: "chat",
                 table: "sender_key_distributions",
                 columns: new[] { "channel_id", "user_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_sender_key_distributions_user_id",
-                schema: "chat",
                 table: "sender_key_distributions",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_signed_prekeys_user_id_key_id",
-                schema: "chat",
                 table: "signed_prekeys",
                 columns: new[] { "user_id", "key_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_user_blocks_blocked_id",
-                schema: "chat",
                 table: "user_blocks",
                 column: "blocked_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_user_timeouts_channel_id_user_id_expires_at",
-                schema: "chat",
                 table: "user_timeouts",
                 columns: new[] { "channel_id", "user_id", "expires_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_user_timeouts_user_id",
-                schema: "chat",
                 table: "user_timeouts",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_voice_session_participants_user_id",
-                schema: "chat",
                 table: "voice_session_participants",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_voice_sessions_channel_id",
-                schema: "chat",
                 table: "voice_sessions",
                 column: "channel_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_voice_sessions_started_by",
-                schema: "chat",
                 table: "voice_sessions",
                 column: "started_by");
 
             migrationBuilder.CreateIndex(
                 name: "IX_warnings_channel_id_user_id",
-                schema: "chat",
                 table: "warnings",
                 columns: new[] { "channel_id", "user_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_warnings_user_id_created_at",
-                schema: "chat",
                 table: "warnings",
                 columns: new[] { "user_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_deliveries_endpoint_id_created_at",
-                schema: "chat",
                 table: "webhook_deliveries",
                 columns: new[] { "endpoint_id", "created_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhooks_channel_id",
-                schema: "chat",
                 table: "webhooks",
                 column: "channel_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhooks_token",
-                schema: "chat",
                 table: "webhooks",
                 column: "token",
                 unique: true);
@@ -1368,160 +1241,121 @@ namespace Parley.Chat.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "announcement_dismissals",
-                schema: "chat");
+                name: "announcement_dismissals");
 
             migrationBuilder.DropTable(
-                name: "blocked_hashes",
-                schema: "chat");
+                name: "blocked_hashes");
 
             migrationBuilder.DropTable(
-                name: "bookmarks",
-                schema: "chat");
+                name: "bookmarks");
 
             migrationBuilder.DropTable(
-                name: "channel_bans",
-                schema: "chat");
+                name: "channel_bans");
 
             migrationBuilder.DropTable(
-                name: "channel_members",
-                schema: "chat");
+                name: "channel_members");
 
             migrationBuilder.DropTable(
-                name: "channel_slowmode_tracker",
-                schema: "chat");
+                name: "channel_slowmode_tracker");
 
             migrationBuilder.DropTable(
-                name: "community_bans",
-                schema: "chat");
+                name: "community_bans");
 
             migrationBuilder.DropTable(
-                name: "community_invites",
-                schema: "chat");
+                name: "community_invites");
 
             migrationBuilder.DropTable(
-                name: "community_members",
-                schema: "chat");
+                name: "community_members");
 
             migrationBuilder.DropTable(
-                name: "custom_emojis",
-                schema: "chat");
+                name: "custom_emojis");
 
             migrationBuilder.DropTable(
-                name: "dm_pairs",
-                schema: "chat");
+                name: "dm_pairs");
 
             migrationBuilder.DropTable(
-                name: "group_members",
-                schema: "chat");
+                name: "group_members");
 
             migrationBuilder.DropTable(
-                name: "identity_keys",
-                schema: "chat");
+                name: "identity_keys");
 
             migrationBuilder.DropTable(
-                name: "jobs",
-                schema: "chat");
+                name: "jobs");
 
             migrationBuilder.DropTable(
-                name: "message_edits",
-                schema: "chat");
+                name: "message_edits");
 
             migrationBuilder.DropTable(
-                name: "one_time_prekeys",
-                schema: "chat");
+                name: "one_time_prekeys");
 
             migrationBuilder.DropTable(
-                name: "pinned_messages",
-                schema: "chat");
+                name: "pinned_messages");
 
             migrationBuilder.DropTable(
-                name: "poll_votes",
-                schema: "chat");
+                name: "poll_votes");
 
             migrationBuilder.DropTable(
-                name: "reactions",
-                schema: "chat");
+                name: "reactions");
 
             migrationBuilder.DropTable(
-                name: "read_cursors",
-                schema: "chat");
+                name: "read_cursors");
 
             migrationBuilder.DropTable(
-                name: "reports",
-                schema: "chat");
+                name: "reports");
 
             migrationBuilder.DropTable(
-                name: "scheduled_messages",
-                schema: "chat");
+                name: "scheduled_messages");
 
             migrationBuilder.DropTable(
-                name: "signed_prekeys",
-                schema: "chat");
+                name: "signed_prekeys");
 
             migrationBuilder.DropTable(
-                name: "user_blocks",
-                schema: "chat");
+                name: "user_blocks");
 
             migrationBuilder.DropTable(
-                name: "user_preferences",
-                schema: "chat");
+                name: "user_preferences");
 
             migrationBuilder.DropTable(
-                name: "user_timeouts",
-                schema: "chat");
+                name: "user_timeouts");
 
             migrationBuilder.DropTable(
-                name: "voice_session_participants",
-                schema: "chat");
+                name: "voice_session_participants");
 
             migrationBuilder.DropTable(
-                name: "warnings",
-                schema: "chat");
+                name: "warnings");
 
             migrationBuilder.DropTable(
-                name: "webhook_deliveries",
-                schema: "chat");
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
-                name: "webhooks",
-                schema: "chat");
+                name: "announcements");
 
             migrationBuilder.DropTable(
-                name: "announcements",
-                schema: "chat");
+                name: "polls");
 
             migrationBuilder.DropTable(
-                name: "polls",
-                schema: "chat");
+                name: "messages");
 
             migrationBuilder.DropTable(
-                name: "messages",
-                schema: "chat");
+                name: "voice_sessions");
 
             migrationBuilder.DropTable(
-                name: "voice_sessions",
-                schema: "chat");
+                name: "files");
 
             migrationBuilder.DropTable(
-                name: "files",
-                schema: "chat");
+                name: "sender_key_distributions");
 
             migrationBuilder.DropTable(
-                name: "sender_key_distributions",
-                schema: "chat");
+                name: "webhooks");
 
             migrationBuilder.DropTable(
-                name: "channels",
-                schema: "chat");
+                name: "channels");
 
             migrationBuilder.DropTable(
-                name: "groups",
-                schema: "chat");
+                name: "groups");
 
             migrationBuilder.DropTable(
-                name: "communities",
-                schema: "chat");
+                name: "communities");
         }
     }
 }
