@@ -17,4 +17,17 @@ public sealed class ChatOptions
     /// </summary>
     [Range(96 * 1024, 16 * 1024 * 1024)]
     public int MaxHubMessageBytes { get; set; } = 128 * 1024;
+
+    /// <summary>How several Parley processes share real-time events; nothing set means one node.</summary>
+    public ChatBackplaneOptions Backplane { get; set; } = new();
+}
+
+/// <summary>The <c>Chat:Backplane</c> section.</summary>
+public sealed class ChatBackplaneOptions
+{
+    /// <summary>
+    /// A StackExchange.Redis connection string (<c>redis:6379,password=…</c>). When set, hub events and
+    /// subscription revocations reach every node connected to the same Redis; empty means a single node.
+    /// </summary>
+    public string? Redis { get; set; }
 }
