@@ -39,7 +39,8 @@ dotnet publish src/Parley -c Release -o "$work/app" -p:SkipWebBuild=true --nolog
 dotnet publish bench/Parley.ChatLoad -c Release -o "$work/driver" --nologo -v q >&2
 
 if [ -n "$postgres" ]; then
-  pgdir="$work/pg"
+  # Its own temp directory: postgres.sh hands it to the postgres user, who cannot enter $work.
+  pgdir=$(mktemp -d /tmp/parley-chat-load-pg.XXXXXX)
   pgport=$(scripts/free-port.sh)
   pgbase=$(scripts/postgres.sh start "$pgdir" "$pgport")
 fi
@@ -52,7 +53,7 @@ for clients in $client_counts; do
   storage=(PARLEY__STORAGE__PROVIDER=sqlite)
   if [ -n "$postgres" ]; then
     db="chat_load_$clients"
-    PGPASSWORD="" psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $db" >/dev/null
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $db" >/dev/null
     storage=(PARLEY__STORAGE__PROVIDER=postgres "PARLEY__STORAGE__CONNECTIONSTRING=Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$db;Maximum Pool Size=100")
   fi
   (cd "$dir" && exec env "${storage[@]}" \
