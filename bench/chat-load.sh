@@ -42,7 +42,7 @@ if [ -n "$postgres" ]; then
   # Its own temp directory: postgres.sh hands it to the postgres user, who cannot enter $work.
   pgdir=$(mktemp -d /tmp/parley-chat-load-pg.XXXXXX)
   pgport=$(scripts/free-port.sh)
-  pgbase=$(scripts/postgres.sh start "$pgdir" "$pgport")
+  scripts/postgres.sh start "$pgdir" "$pgport" >/dev/null
 fi
 
 admin_password=benchmark-password
