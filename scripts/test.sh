@@ -16,6 +16,7 @@ packages=(
   postgresql   # a throwaway cluster per run (scripts/postgres.sh)
   chromium     # the web app's browser tests
   sqlite3      # inspecting backups by hand; the tests use Microsoft.Data.Sqlite
+  redis-server # the Chat backplane's two-node test (scripts/redis.sh)
 )
 
 passed=0
@@ -23,6 +24,7 @@ failed=0
 summary=()
 results=$(mktemp -d /tmp/parley-test-results.XXXXXX)
 pgdir=""
+redisdir=""
 
 note() { printf '\n== %s\n' "$*"; }
 record() { # record PART PASSED FAILED
@@ -37,6 +39,7 @@ step_failed() { # a step that is not a test but must not pass silently
 finish() {
   local code=$?
   if [ -n "$pgdir" ]; then scripts/postgres.sh stop "$pgdir" >/dev/null 2>&1 || true; fi
+  if [ -n "$redisdir" ]; then scripts/redis.sh stop "$redisdir" >/dev/null 2>&1 || true; fi
   trap - EXIT
   if [ -n "${finished:-}" ]; then exit "$code"; fi
   # Interrupted or died part-way: still say so in the closing line.
@@ -76,6 +79,16 @@ if port=$(scripts/free-port.sh) && connection=$(scripts/postgres.sh start "$pgdi
 else
   step_failed "start PostgreSQL"
   cat "$pgdir/log" 2>/dev/null | tail -n 20 >&2
+fi
+
+# --- (c2) Redis ---------------------------------------------------------------------
+note "starting Redis"
+redisdir=$(mktemp -d /tmp/parley-redis.XXXXXX)
+if port=$(scripts/free-port.sh) && redis=$(scripts/redis.sh start "$redisdir" "$port"); then
+  export PARLEY_TEST_REDIS="$redis"
+  echo "Redis on port $port"
+else
+  step_failed "start Redis"
 fi
 
 # --- (d) build ---------------------------------------------------------------------

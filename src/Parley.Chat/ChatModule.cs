@@ -23,6 +23,7 @@ using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
 using Parley.Chat.Presence;
 using Parley.Chat.Storage;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
@@ -53,10 +54,33 @@ public static class ChatModule
         builder.Services.AddEventHandler<KeysLow, KeysLowForwarder>();
         builder.Services.Configure<RateLimiterOptions>(WebhookRateLimit.Configure);
         var maxHubMessageBytes = builder.Configuration.GetValue<int?>($"{ChatOptions.Section}:{nameof(ChatOptions.MaxHubMessageBytes)}") ?? new ChatOptions().MaxHubMessageBytes;
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = maxHubMessageBytes)
+        var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = maxHubMessageBytes)
             .AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions))
             .AddMessagePackProtocol();
+        AddBackplane(builder, signalR);
         return builder;
+    }
+
+    /// <summary>With <c>Chat:Backplane:Redis</c> set, hub sends and subscription revocations reach every node.</summary>
+    private static void AddBackplane(WebApplicationBuilder builder, ISignalRServerBuilder signalR)
+    {
+        var redis = builder.Configuration[$"{ChatOptions.Section}:{nameof(ChatOptions.Backplane)}:{nameof(ChatBackplaneOptions.Redis)}"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            builder.Services.AddSingleton<IRevocationFanOut, SingleNodeRevocations>();
+            return;
+        }
+        var connection = new ChatRedis(redis);
+        builder.Services.AddSingleton(connection);
+        builder.Services.AddSingleton<IReadinessProbe, ChatRedisReadiness>();
+        builder.Services.AddSingleton<IRevocationFanOut, RedisRevocations>();
+        builder.Services.AddHostedService<RedisRevocationListener>();
+        signalR.AddStackExchangeRedis(redis, options =>
+        {
+            options.Configuration.ChannelPrefix = ChatRedis.Prefix;
+            // One connection per node for the backplane, the revocations and readiness.
+            options.ConnectionFactory = async _ => await connection.ConnectAsync();
+        });
     }
 
     public static WebApplication MapChat(this WebApplication app)

@@ -43,4 +43,17 @@ public sealed class ChatOptions
     /// <summary>Most people in one voice session at once (WebRTC mesh: each sends to every other).</summary>
     [Range(2, 100)]
     public int MaxVoiceParticipants { get; set; } = 25;
+
+    /// <summary>How several Parley processes share real-time events; nothing set means one node.</summary>
+    public ChatBackplaneOptions Backplane { get; set; } = new();
+}
+
+/// <summary>The <c>Chat:Backplane</c> section.</summary>
+public sealed class ChatBackplaneOptions
+{
+    /// <summary>
+    /// A StackExchange.Redis connection string (<c>redis:6379,password=…</c>). When set, hub events and
+    /// subscription revocations reach every node connected to the same Redis; empty means a single node.
+    /// </summary>
+    public string? Redis { get; set; }
 }

@@ -8,7 +8,7 @@ namespace Parley.Chat.RealTime;
 /// cannot be listed, so this is how a user who loses access to a channel (left, kicked, banned) is
 /// taken out of its group at once instead of at their next reconnect.
 /// </summary>
-internal sealed class ChatConnections(IHubContext<ChatHub> hub)
+internal sealed class ChatConnections(IHubContext<ChatHub> hub, IRevocationFanOut fanOut)
 {
     private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
 
@@ -37,17 +37,39 @@ internal sealed class ChatConnections(IHubContext<ChatHub> hub)
         }
     }
 
-    /// <summary>Takes this node's connections of <paramref name="userId"/> out of the channel's group and tells them.</summary>
+    /// <summary>
+    /// Takes <paramref name="userId"/>'s connections out of the channel's group and tells them, on this
+    /// node at once and on the others through the backplane (each node acts on its own connections).
+    /// </summary>
     public async Task RevokeChannelAsync(Guid userId, Guid channelId, CancellationToken cancellationToken = default)
     {
+        await RevokeLocalAsync(userId, channelId, cancellationToken);
+        await fanOut.PublishAsync(userId, channelId, cancellationToken);
+    }
+
+    /// <summary>
+    /// This node's part of a revocation. <c>channel.removed</c> goes to this node's connections of the
+    /// user only after they left the group, so a client that has it will not see the channel's next message.
+    /// </summary>
+    public async Task RevokeLocalAsync(Guid userId, Guid channelId, CancellationToken cancellationToken)
+    {
+        var mine = new List<string>();
         foreach (var (connectionId, connection) in _connections)
         {
-            if (connection.UserId == userId && connection.Channels.TryRemove(channelId, out _))
+            if (connection.UserId != userId)
+            {
+                continue;
+            }
+            mine.Add(connectionId);
+            if (connection.Channels.TryRemove(channelId, out _))
             {
                 await hub.Groups.RemoveFromGroupAsync(connectionId, ChatGroups.Channel(channelId), cancellationToken);
             }
         }
-        await hub.Clients.Group(ChatGroups.User(userId)).SendAsync(ChatEventNames.ChannelRemoved, new ChannelRemoved(channelId), cancellationToken);
+        if (mine.Count > 0)
+        {
+            await hub.Clients.Clients(mine).SendAsync(ChatEventNames.ChannelRemoved, new ChannelRemoved(channelId), cancellationToken);
+        }
     }
 
     private sealed record Connection(Guid UserId)

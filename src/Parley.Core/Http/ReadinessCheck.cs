@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
 
 namespace Parley.Core.Http;
 
-/// <summary><c>/readyz</c>: every module's database answers and has no pending migrations.</summary>
+/// <summary><c>/readyz</c>: every module's database answers and has no pending migrations, and every <see cref="IReadinessProbe"/> is content.</summary>
 internal static class ReadinessCheck
 {
     public static async Task<Results<Ok<ReadinessReport>, JsonHttpResult<ReadinessReport>>> CheckAsync(
-        DatabaseMigrator migrator, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+        DatabaseMigrator migrator, IServiceScopeFactory scopes, [FromServices] IEnumerable<IReadinessProbe> probes, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         foreach (var module in migrator.Modules)
@@ -31,6 +32,13 @@ internal static class ReadinessCheck
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 problems.Add($"{module.Name}: {ex.GetType().Name}");
+            }
+        }
+        foreach (var probe in probes)
+        {
+            if (await probe.ProblemAsync(cancellationToken) is { } problem)
+            {
+                problems.Add(problem);
             }
         }
         var report = new ReadinessReport(problems.Count == 0 ? "ready" : "not_ready", problems);
