@@ -10,6 +10,7 @@ using Parley.Chat.Keys;
 using Parley.Chat.Messages;
 using Parley.Chat.Preferences;
 using Parley.Chat.Storage;
+using Parley.Chat.Users;
 using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
@@ -49,6 +50,7 @@ public static class ChatModule
         app.MapBlocks();
         app.MapChannelMembership();
         app.MapMessages();
+        app.MapUserDirectory();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)
