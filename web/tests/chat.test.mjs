@@ -188,3 +188,25 @@ test('Panels whose server part is missing say so instead of breaking the page', 
   await send(page, 'still works');
   await page.context().close();
 });
+
+test('A thread opens beside the channel; its replies arrive live and count on the root', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  await ok(env.server.url, alice, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: 'plan for friday', idempotency_key: 'root-1' });
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+
+  await messageWithText(alicePage, 'plan for friday').getByTestId('open-thread').click();
+  await messageWithText(bobPage, 'plan for friday').getByTestId('open-thread').click();
+  const aliceThread = alicePage.getByTestId('thread-panel');
+  const composer = aliceThread.getByTestId('thread-composer').getByRole('textbox');
+  await composer.fill('I bring snacks');
+  await composer.press('Enter');
+  await bobPage.getByTestId('thread-messages').getByText('I bring snacks', { exact: true }).waitFor();
+  assert.equal(await messageWithText(bobPage.getByTestId('message-list'), 'I bring snacks').count(), 0, 'thread replies stay out of the channel list');
+  await bobPage.getByTestId('message-list').getByTestId('open-thread').filter({ hasText: 'Thread (1)' }).waitFor();
+  await alicePage.context().close();
+  await bobPage.context().close();
+});

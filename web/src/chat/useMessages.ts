@@ -55,7 +55,8 @@ export function useMessages(channelId: Uuid, threadId?: Uuid): MessagesModel {
     chatApi.history(channelId, { threadId, limit: pageSize }).then(
       (page) => {
         if (!current) return;
-        setMessages(page.messages);
+        // A thread's history starts with its root, which the thread panel shows above the replies.
+        setMessages(threadId ? page.messages.filter((m) => m.id !== threadId) : page.messages);
         setHasOlder(page.has_more);
         setState('ready');
         setError(null);
@@ -138,7 +139,7 @@ export function useMessages(channelId: Uuid, threadId?: Uuid): MessagesModel {
       const page = await chatApi.history(channelId, { before: oldest.id, threadId, limit: pageSize });
       setMessages((list) => {
         const known = new Set(list.map((m) => m.id));
-        return [...page.messages.filter((m) => !known.has(m.id)), ...list];
+        return [...page.messages.filter((m) => !known.has(m.id) && m.id !== threadId), ...list];
       });
       setHasOlder(page.has_more);
     } catch (failure) {

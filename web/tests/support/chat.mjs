@@ -55,7 +55,12 @@ export async function openChannel(page, communityId, channelId) {
   await page.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
 }
 
-export const messageWithText = (page, text) => page.getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+/** The message (in a page or a part of it) whose text is exactly `text`. */
+export function messageWithText(scope, text) {
+  // `has` takes a locator relative to the outer one, so it is built from the page.
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  return scope.getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+}
 
 /** Types into the channel's composer and sends with Enter. */
 export async function send(page, text) {
