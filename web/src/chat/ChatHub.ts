@@ -18,6 +18,9 @@ export class ChatHub {
   private readonly statusListeners = new Set<(status: HubStatus) => void>();
   private current: HubStatus = 'connecting';
   private started: Promise<void> | null = null;
+  private stopping: Promise<void> = Promise.resolve();
+  private wanted = false;
+  private restartDelayMs = 1000;
 
   constructor() {
     this.connection = new HubConnectionBuilder()
@@ -31,7 +34,13 @@ export class ChatHub {
       this.setStatus('connected');
       void this.resubscribe();
     });
-    this.connection.onclose(() => this.setStatus('disconnected'));
+    // Automatic reconnect gives up after its last delay, and the server closes for good when the
+    // access token expires (CloseOnAuthenticationExpiration): start over with a fresh token.
+    this.connection.onclose(() => {
+      this.setStatus('disconnected');
+      this.started = null;
+      if (this.wanted) this.restartLater();
+    });
   }
 
   get status(): HubStatus {
@@ -39,14 +48,18 @@ export class ChatHub {
   }
 
   start(): Promise<void> {
-    this.started ??= this.connection.start().then(
+    this.wanted = true;
+    // A stop still under way (a remount) must finish before the connection can start again.
+    this.started ??= this.stopping.then(() => this.connection.start()).then(
       () => {
+        this.restartDelayMs = 1000;
         this.setStatus('connected');
         return this.resubscribe();
       },
       (error: unknown) => {
         this.setStatus('disconnected');
         this.started = null;
+        if (this.wanted) this.restartLater();
         throw error;
       },
     );
@@ -54,8 +67,21 @@ export class ChatHub {
   }
 
   async stop(): Promise<void> {
+    this.wanted = false;
     this.started = null;
-    await this.connection.stop();
+    this.stopping = this.connection.stop().catch(() => undefined);
+    await this.stopping;
+  }
+
+  private restartLater(): void {
+    const delay = this.restartDelayMs;
+    this.restartDelayMs = Math.min(delay * 2, 30_000);
+    setTimeout(() => {
+      if (this.wanted && this.connection.state === HubConnectionState.Disconnected) {
+        this.setStatus('connecting');
+        this.start().catch(() => undefined);
+      }
+    }, delay);
   }
 
   onStatus(listener: (status: HubStatus) => void): () => void {
