@@ -14,6 +14,7 @@ import { ChatHome } from './chat/ChatHome.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { CommunityHome } from './chat/CommunityHome.tsx';
 import { CommunitySettings } from './chat/CommunitySettings.tsx';
+import { GoToChannel } from './chat/GoToChannel.tsx';
 import { InvitePage } from './chat/InvitePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -33,6 +34,7 @@ export function App() {
             <Route path="invite/:code" element={<InvitePage />} />
             <Route path="bookmarks" element={<BookmarksPage />} />
             <Route path="dms/:channelId" element={<DmRoute />} />
+            <Route path="go/:channelId" element={<GoToChannel />} />
             <Route path="communities/:communityId" element={<CommunityHome />} />
             <Route path="communities/:communityId/settings" element={<CommunitySettings />} />
             <Route path="communities/:communityId/channels/:channelId" element={<CommunityChannelRoute />} />

@@ -210,3 +210,18 @@ test('A thread opens beside the channel; its replies arrive live and count on th
   await alicePage.context().close();
   await bobPage.context().close();
 });
+
+test('A mention shows up live in the sidebar and leads to its channel', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  await alicePage.goto('/chat');
+  await alicePage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+
+  await ok(env.server.url, bob, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: `@${alice.username} look at this`, idempotency_key: 'mention-1' });
+  const mention = alicePage.getByTestId('mentions').getByRole('link', { name: /look at this/ });
+  await mention.click();
+  await alicePage.waitForURL(`**/chat/communities/${communityId}/channels/${channelId}`);
+  await messageWithText(alicePage, `@${alice.username} look at this`).locator('.mention-me').waitFor();
+  await alicePage.context().close();
+});

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { describeError } from '../api/ApiError.ts';
 import { formatDateTime } from '../format.ts';
 import { useResource } from '../useResource.ts';
@@ -16,7 +17,9 @@ export function BookmarksPage() {
       <ul className="chat-panel-list">
         {bookmarks.data?.map((b) => (
           <li key={b.id} data-testid="bookmark">
-            <strong>{users.name(b.message.sender_id)}</strong>: {b.message.plaintext ?? '…'}
+            <Link to={`/chat/go/${b.message.channel_id}`}>
+              <strong>{users.name(b.message.sender_id)}</strong>: {b.message.plaintext ?? '…'}
+            </Link>
             {b.note && <p className="muted">{b.note}</p>}
             <div className="muted">
               {formatDateTime(b.created_at)}{' '}

@@ -6,6 +6,8 @@ import { InlineCreate } from './InlineCreate.tsx';
 import { PresenceDot } from './PresenceDot.tsx';
 import { StatusPicker } from './StatusPicker.tsx';
 import { canModerateIn, useCommunityTree } from './useCommunityTree.ts';
+import { useUnread } from './useUnread.ts';
+import { MentionList } from './MentionList.tsx';
 
 const linkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'chat-link active' : 'chat-link');
 
@@ -19,12 +21,14 @@ export function Sidebar() {
   const dms = useResource(() => chatApi.dms(), [structureVersion]);
   const tree = useCommunityTree(communityId);
   const manage = canModerateIn(tree.data?.community);
+  const unread = useUnread();
 
   return (
     <nav className="chat-sidebar" aria-label="Chat" data-testid="chat-sidebar">
       <p className={`chat-connection chat-connection-${status}`} data-testid="hub-status">
         {status === 'connected' ? 'Live' : status === 'reconnecting' ? 'Reconnecting…' : status === 'connecting' ? 'Connecting…' : 'Offline'}
       </p>
+      <MentionList />
       <h2>Communities</h2>
       {communities.error && <p className="notice notice-error">{communities.error}</p>}
       <ul data-testid="community-list">
@@ -62,7 +66,7 @@ export function Sidebar() {
                 {channels.map((ch) => (
                   <li key={ch.id}>
                     <NavLink to={`/chat/communities/${communityId}/channels/${ch.id}`} className={linkClass} data-testid="channel-link" data-name={ch.name}>
-                      # {ch.name}
+                      # {ch.name} <UnreadBadge count={unread.get(ch.id)?.unread_count} mentions={unread.get(ch.id)?.mention_count} />
                     </NavLink>
                   </li>
                 ))}
@@ -101,7 +105,7 @@ export function Sidebar() {
         {dms.data?.map((dm) => (
           <li key={dm.channel_id}>
             <NavLink to={`/chat/dms/${dm.channel_id}?with=${dm.user_id}`} className={linkClass} data-testid="dm-link" data-user={users.username(dm.user_id) ?? ''}>
-              <PresenceDot userId={dm.user_id} /> {users.name(dm.user_id)}
+              <PresenceDot userId={dm.user_id} /> {users.name(dm.user_id)} <UnreadBadge count={unread.get(dm.channel_id)?.unread_count} />
             </NavLink>
           </li>
         ))}
@@ -124,5 +128,14 @@ export function Sidebar() {
       </NavLink>
       <StatusPicker />
     </nav>
+  );
+}
+
+function UnreadBadge({ count, mentions }: { count: number | undefined; mentions?: number }) {
+  if (!count) return null;
+  return (
+    <span className={mentions ? 'unread unread-mention' : 'unread'} data-testid="unread" aria-label={`${count} unread`}>
+      {mentions ? `@${mentions}` : count}
+    </span>
   );
 }

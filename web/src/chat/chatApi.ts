@@ -4,6 +4,7 @@ import type {
   Bookmark, Channel, ChannelMember, Community, CommunityMember, Dm, FileView, Group, Invite, Message, MessagePage, Pin, Poll,
   Presence, UserCard, Uuid,
 } from './types.ts';
+import type { UnreadCount } from './useUnread.ts';
 
 const enc = encodeURIComponent;
 
@@ -58,6 +59,7 @@ export const chatApi = {
   unpin: (id: Uuid) => api.delete(`/api/chat/messages/${id}/pin`),
   pins: (channelId: Uuid) => api.get<Pin[]>(`/api/chat/channels/${channelId}/pins`),
   markRead: (channelId: Uuid, messageId: Uuid) => api.put(`/api/chat/channels/${channelId}/read`, { message_id: messageId }),
+  unread: () => api.get<UnreadCount[]>('/api/chat/unread'),
   presence: (ids: Uuid[]) => api.get<Presence[]>(`/api/chat/presence?user_ids=${ids.map(enc).join(',')}`),
 
   upload: (channelId: Uuid, file: File) => {
