@@ -225,3 +225,26 @@ test('A mention shows up live in the sidebar and leads to its channel', async ()
   await messageWithText(alicePage, `@${alice.username} look at this`).locator('.mention-me').waitFor();
   await alicePage.context().close();
 });
+
+test('Staff set a topic and read-only mode; members then cannot post', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  await openChannel(alicePage, communityId, channelId);
+  await alicePage.getByRole('button', { name: 'Moderate' }).click();
+  const form = alicePage.getByTestId('channel-settings-form');
+  await form.getByLabel('Topic').fill('Build day');
+  await form.getByLabel(/Read-only/).check();
+  await form.getByRole('button', { name: 'Save channel' }).click();
+  await form.getByRole('status').filter({ hasText: 'Channel saved.' }).waitFor();
+  await alicePage.getByTestId('channel-view').getByText('Build day').waitFor();
+
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(bobPage, communityId, channelId);
+  await bobPage.getByTestId('composer-disabled').filter({ hasText: 'read-only' }).waitFor();
+  assert.equal(await bobPage.getByRole('button', { name: 'Moderate' }).count(), 0, 'members see no moderation');
+  const refused = await apiCall(env.server.url, 'POST', `/api/chat/channels/${channelId}/messages`, { token: bob.token, body: { plaintext: 'sneaky' } });
+  assert.equal(refused.status, 403);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});

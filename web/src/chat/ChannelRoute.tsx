@@ -14,6 +14,7 @@ export function CommunityChannelRoute() {
     <ChannelView
       key={channelId}
       channelId={channelId}
+      channel={channel}
       title={channel ? `# ${channel.name}` : '#'}
       topic={channel?.topic}
       canModerate={canModerateIn(tree.data?.community)}

@@ -12,7 +12,7 @@ import { PollsPanel } from './PollsPanel.tsx';
 import { ThreadPanel } from './ThreadPanel.tsx';
 import { TypingIndicator } from './TypingIndicator.tsx';
 import { useMessages } from './useMessages.ts';
-import type { ChannelMember, Message, Uuid } from './types.ts';
+import type { Channel, ChannelMember, Message, Uuid } from './types.ts';
 
 type Panel = { kind: 'thread'; root: Message } | { kind: 'pins' } | { kind: 'polls' } | { kind: 'moderation' } | null;
 
@@ -20,8 +20,9 @@ type Panel = { kind: 'thread'; root: Message } | { kind: 'pins' } | { kind: 'pol
  * An open channel or DM: header with the panels, the live history, who is typing, the composer.
  * A community member who has not joined the channel is offered to join it first.
  */
-export function ChannelView({ channelId, title, topic, canModerate, isDm, onLeft }: {
+export function ChannelView({ channelId, channel, title, topic, canModerate, isDm, onLeft }: {
   channelId: Uuid;
+  channel?: Channel;
   title: string;
   topic?: string | null;
   canModerate: boolean;
@@ -140,6 +141,13 @@ export function ChannelView({ channelId, title, topic, canModerate, isDm, onLeft
               onSent={model.upsert}
               mentionNames={mentionNames}
               label={`Message ${title}`}
+              disabled={
+                channel?.archived
+                  ? 'This channel is archived.'
+                  : channel?.read_only && !canModerate
+                    ? 'This channel is read-only: only its staff post here.'
+                    : null
+              }
             />
           </>
         )}
@@ -149,7 +157,7 @@ export function ChannelView({ channelId, title, topic, canModerate, isDm, onLeft
       )}
       {panel?.kind === 'pins' && <PinsPanel channelId={channelId} onClose={() => setPanel(null)} />}
       {panel?.kind === 'polls' && <PollsPanel channelId={channelId} onClose={() => setPanel(null)} />}
-      {panel?.kind === 'moderation' && <ModerationPanel channelId={channelId} me={me} onClose={() => setPanel(null)} />}
+      {panel?.kind === 'moderation' && <ModerationPanel channelId={channelId} channel={channel} me={me} onClose={() => setPanel(null)} />}
     </section>
   );
 }

@@ -4,10 +4,11 @@ import { useResource } from '../useResource.ts';
 import { chatApi } from './chatApi.ts';
 import { useChat } from './ChatContext.ts';
 import { PanelFrame, Unavailable } from './PanelFrame.tsx';
-import type { Uuid } from './types.ts';
+import { ChannelSettingsForm } from './ChannelSettingsForm.tsx';
+import type { Channel, Uuid } from './types.ts';
 
-/** Channel moderation for staff: time out, warn or ban a member, purge recent messages. */
-export function ModerationPanel({ channelId, me, onClose }: { channelId: Uuid; me: Uuid; onClose: () => void }) {
+/** Channel moderation for staff: settings, time out, warn or ban a member, purge recent messages. */
+export function ModerationPanel({ channelId, channel, me, onClose }: { channelId: Uuid; channel: Channel | undefined; me: Uuid; onClose: () => void }) {
   const { users } = useChat();
   const members = useResource(() => chatApi.channelMembers(channelId), [channelId]);
   const [reason, setReason] = useState('');
@@ -22,6 +23,8 @@ export function ModerationPanel({ channelId, me, onClose }: { channelId: Uuid; m
 
   return (
     <PanelFrame title="Moderation" testId="moderation-panel" onClose={onClose}>
+      {channel && <ChannelSettingsForm key={channel.id} channel={channel} />}
+      <h3>Members</h3>
       {members.error && <Unavailable error={members.error} />}
       <label>
         Reason

@@ -95,6 +95,13 @@ export function useMessages(channelId: Uuid, threadId?: Uuid): MessagesModel {
           list.map((x) => (x.id === d.id ? { ...x, deleted_at: d.deleted_at, plaintext: null, ciphertext: null } : x)),
         );
       }),
+      hub.on<{ channel_id: Uuid }>('channel.removed', (e) => {
+        // Left in another tab, kicked or banned: the history is no longer ours to show.
+        if (e.channel_id !== channelId) return;
+        setMessages([]);
+        setState('error');
+        setError('You no longer have access to this conversation.');
+      }),
       hub.on<ReactionEvent>('reaction.added', (r) => refreshReaction(r, 1)),
       hub.on<ReactionEvent>('reaction.removed', (r) => refreshReaction(r, -1)),
     ];
