@@ -103,54 +103,56 @@ export function MessageItem({ message, replyTo, me, myUsername, canModerate, act
           📎 {message.file.name} ({Math.ceil(message.file.size_bytes / 1024)} KB)
         </button>
       )}
-      {!deleted && <ReactionBar message={message} onChanged={() => actions.onRefresh(message.id)} />}
-      {!deleted && !editing && (
-        <div className="chat-message-actions" role="group" aria-label="Message actions">
-          {actions.onReply && (
-            <button type="button" className="link-button" onClick={() => actions.onReply!(message)}>
-              Reply
-            </button>
-          )}
-          {actions.onOpenThread && (
-            <button type="button" className="link-button" data-testid="open-thread" onClick={() => actions.onOpenThread!(message)}>
-              Thread{message.reply_count ? ` (${message.reply_count})` : ''}
-            </button>
-          )}
-          {mine && message.plaintext !== null && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setDraft(message.plaintext ?? '');
-                setEditing(true);
-              }}
-            >
-              Edit
-            </button>
-          )}
-          {(mine || canModerate) &&
-            (confirmDelete ? (
-              <button type="button" className="link-button danger" onClick={() => void run(() => chatApi.remove(message.id))}>
-                Confirm delete
+      <div className="chat-message-foot">
+        {!deleted && <ReactionBar message={message} onChanged={() => actions.onRefresh(message.id)} />}
+        {!deleted && !editing && (
+          <div className="chat-message-actions" role="group" aria-label="Message actions">
+            {actions.onReply && (
+              <button type="button" className="link-button" onClick={() => actions.onReply!(message)}>
+                Reply
               </button>
-            ) : (
-              <button type="button" className="link-button" onClick={() => setConfirmDelete(true)}>
-                Delete
+            )}
+            {actions.onOpenThread && (
+              <button type="button" className="link-button" data-testid="open-thread" onClick={() => actions.onOpenThread!(message)}>
+                Thread{message.reply_count ? ` (${message.reply_count})` : ''}
               </button>
-            ))}
-          <button type="button" className="link-button" onClick={() => void run(() => chatApi.pin(message.id), 'Pinned.')}>
-            Pin
-          </button>
-          <button type="button" className="link-button" onClick={() => void run(() => chatApi.bookmark(message.id, null), 'Bookmarked.')}>
-            Bookmark
-          </button>
-          {!mine && (
-            <button type="button" className="link-button" onClick={() => void run(() => chatApi.report(message.id, 'Reported from the web app'), 'Reported.')}>
-              Report
+            )}
+            {mine && message.plaintext !== null && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setDraft(message.plaintext ?? '');
+                  setEditing(true);
+                }}
+              >
+                Edit
+              </button>
+            )}
+            {(mine || canModerate) &&
+              (confirmDelete ? (
+                <button type="button" className="link-button danger" onClick={() => void run(() => chatApi.remove(message.id))}>
+                  Confirm delete
+                </button>
+              ) : (
+                <button type="button" className="link-button" onClick={() => setConfirmDelete(true)}>
+                  Delete
+                </button>
+              ))}
+            <button type="button" className="link-button" onClick={() => void run(() => chatApi.pin(message.id), 'Pinned.')}>
+              Pin
             </button>
-          )}
-        </div>
-      )}
+            <button type="button" className="link-button" onClick={() => void run(() => chatApi.bookmark(message.id, null), 'Bookmarked.')}>
+              Bookmark
+            </button>
+            {!mine && (
+              <button type="button" className="link-button" onClick={() => void run(() => chatApi.report(message.id, 'Reported from the web app'), 'Reported.')}>
+                Report
+              </button>
+            )}
+          </div>
+        )}
+      </div>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
