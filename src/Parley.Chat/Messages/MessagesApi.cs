@@ -47,7 +47,7 @@ internal static class MessagesApi
 
         inChannel.MapGet("", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (
             Guid channelId, Guid? before, Guid? after, [FromQuery(Name = "thread_id")] Guid? threadId, int? limit,
-            HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            HttpContext context, ChatDbContext db, MessageViewLoader views, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -70,18 +70,18 @@ internal static class MessagesApi
             var page = await new MessageHistory(db).PageAsync(channelId, threadId, before, after, limit ?? DefaultPageSize, now, cancellationToken);
             return page is null
                 ? ApiProblem.NotFound("message_not_found", "The cursor names no message of this channel.")
-                : TypedResults.Ok(new MessagePage(page.Messages.Select(m => MessageView.From(m, access.IsStaff)).ToList(), page.HasMore));
+                : TypedResults.Ok(new MessagePage(await views.ViewsAsync(page.Messages, userId, access.IsStaff, cancellationToken), page.HasMore));
         });
 
         message.MapGet("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (
-            Guid messageId, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            Guid messageId, HttpContext context, ChatDbContext db, MessageViewLoader views, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
                 return ApiProblem.UserRequired();
             }
             var (found, access, problem) = await ResolveAsync(db, messageId, userId, ChannelNeed.Read, clock, cancellationToken);
-            return found is null ? problem! : TypedResults.Ok(MessageView.From(found, access!.IsStaff));
+            return found is null ? problem! : TypedResults.Ok(await views.ViewAsync(found, userId, access!.IsStaff, cancellationToken));
         });
 
         message.MapPatch("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (

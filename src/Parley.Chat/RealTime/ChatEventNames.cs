@@ -14,4 +14,10 @@ internal static class ChatEventNames
     public const string ChannelRemoved = "channel.removed";
     public const string ChannelMemberJoined = "channel.member_joined";
     public const string ChannelMemberLeft = "channel.member_left";
+    public const string ReactionAdded = "reaction.added";
+    public const string ReactionRemoved = "reaction.removed";
+    public const string PinAdded = "pin.added";
+    public const string PinRemoved = "pin.removed";
+    public const string Read = "read";
+    public const string Presence = "presence";
 }
