@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { describeError } from '../api/ApiError.ts';
 import { formatDateTime } from '../format.ts';
@@ -9,10 +10,12 @@ import { useChat } from './ChatContext.ts';
 export function BookmarksPage() {
   const { users } = useChat();
   const bookmarks = useResource(() => chatApi.bookmarks(), []);
+  const [error, setError] = useState<string | null>(null);
   return (
     <section className="page" data-testid="bookmarks-page">
       <h1>Bookmarks</h1>
       {bookmarks.error && <p className="muted" data-testid="panel-unavailable">Bookmarks are not available: {bookmarks.error}</p>}
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
       {bookmarks.data?.length === 0 && <p className="muted">No bookmarks yet. Use “Bookmark” on a message.</p>}
       <ul className="chat-panel-list">
         {bookmarks.data?.map((b) => (
@@ -23,7 +26,7 @@ export function BookmarksPage() {
             {b.note && <p className="muted">{b.note}</p>}
             <div className="muted">
               {formatDateTime(b.created_at)}{' '}
-              <button type="button" className="link-button" onClick={() => chatApi.removeBookmark(b.id).then(bookmarks.reload, (e: unknown) => console.warn(describeError(e)))}>
+              <button type="button" className="link-button" onClick={() => chatApi.removeBookmark(b.id).then(bookmarks.reload, (e: unknown) => setError(describeError(e)))}>
                 Remove
               </button>
             </div>

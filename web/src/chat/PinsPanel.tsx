@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { describeError } from '../api/ApiError.ts';
 import { formatDateTime } from '../format.ts';
 import { useResource } from '../useResource.ts';
@@ -10,12 +11,14 @@ import type { PinEvent, Uuid } from './types.ts';
 export function PinsPanel({ channelId, onClose }: { channelId: Uuid; onClose: () => void }) {
   const { users } = useChat();
   const pins = useResource(() => chatApi.pins(channelId), [channelId]);
+  const [error, setError] = useState<string | null>(null);
   useHubEvent<PinEvent>('pin.added', (e) => e.channel_id === channelId && pins.reload(), [channelId]);
   useHubEvent<PinEvent>('pin.removed', (e) => e.channel_id === channelId && pins.reload(), [channelId]);
 
   return (
     <PanelFrame title="Pinned messages" testId="pins-panel" onClose={onClose}>
       {pins.error && <Unavailable error={pins.error} />}
+      {error && <p className="notice notice-error" role="alert">{error}</p>}
       {pins.data?.length === 0 && <p className="muted">Nothing pinned yet.</p>}
       <ul className="chat-panel-list">
         {pins.data?.map((pin) => (
@@ -26,7 +29,7 @@ export function PinsPanel({ channelId, onClose }: { channelId: Uuid; onClose: ()
               <button
                 type="button"
                 className="link-button"
-                onClick={() => chatApi.unpin(pin.message.id).then(pins.reload, (e: unknown) => alertError(e))}
+                onClick={() => chatApi.unpin(pin.message.id).then(pins.reload, (e: unknown) => setError(describeError(e)))}
               >
                 Unpin
               </button>
@@ -38,6 +41,3 @@ export function PinsPanel({ channelId, onClose }: { channelId: Uuid; onClose: ()
   );
 }
 
-function alertError(error: unknown) {
-  console.warn(describeError(error));
-}
