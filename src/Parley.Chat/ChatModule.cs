@@ -24,6 +24,7 @@ using Parley.Chat.Preferences;
 using Parley.Chat.Presence;
 using Parley.Chat.Storage;
 using Microsoft.AspNetCore.SignalR;
+using Parley.Chat.Users;
 using Microsoft.Extensions.Configuration;
 using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
@@ -110,6 +111,7 @@ public static class ChatModule
         app.MapIncomingWebhooks();
         app.MapGroupMembership();
         app.MapVoice();
+        app.MapUserDirectory();
         // The token's expiry ends the connection; the client reconnects with a fresh one, so a signed-out
         // or suspended user's socket does not outlive their session by more than one token lifetime.
         app.MapHub<ChatHub>("/hubs/chat", options => options.CloseOnAuthenticationExpiration = true)

@@ -8,6 +8,14 @@ import { ApiKeysPanel } from './pages/admin/ApiKeysPanel.tsx';
 import { AuditPanel } from './pages/admin/AuditPanel.tsx';
 import { UsersPanel } from './pages/admin/UsersPanel.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { BookmarksPage } from './chat/BookmarksPage.tsx';
+import { CommunityChannelRoute, DmRoute } from './chat/ChannelRoute.tsx';
+import { ChatHome } from './chat/ChatHome.tsx';
+import { ChatPage } from './chat/ChatPage.tsx';
+import { CommunityHome } from './chat/CommunityHome.tsx';
+import { CommunitySettings } from './chat/CommunitySettings.tsx';
+import { GoToChannel } from './chat/GoToChannel.tsx';
+import { InvitePage } from './chat/InvitePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignOutPage } from './pages/SignOutPage.tsx';
@@ -21,7 +29,16 @@ export function App() {
         <Route path="/change-password" element={<ForcedPasswordChangePage />} />
         <Route element={<AppShell />}>
           <Route index element={<Navigate to="/chat" replace />} />
-          <Route path="chat" element={<ComingSoonPage title="Chat" blurb="Communities, channels and direct messages, end-to-end encrypted." />} />
+          <Route path="chat" element={<ChatPage />}>
+            <Route index element={<ChatHome />} />
+            <Route path="invite/:code" element={<InvitePage />} />
+            <Route path="bookmarks" element={<BookmarksPage />} />
+            <Route path="dms/:channelId" element={<DmRoute />} />
+            <Route path="go/:channelId" element={<GoToChannel />} />
+            <Route path="communities/:communityId" element={<CommunityHome />} />
+            <Route path="communities/:communityId/settings" element={<CommunitySettings />} />
+            <Route path="communities/:communityId/channels/:channelId" element={<CommunityChannelRoute />} />
+          </Route>
           <Route path="tickets" element={<ComingSoonPage title="Tickets" blurb="Support conversations from chat, email and Discord in one panel." />} />
           <Route path="mail" element={<ComingSoonPage title="Mail" blurb="Inboxes, domains and the messages Parley receives and sends." />} />
           <Route path="triage" element={<ComingSoonPage title="Triage" blurb="Rules that sort incoming mail and the dashboard that shows them at work." />} />

@@ -140,3 +140,32 @@ test('Signing out twice at once ends the session on the server once', async () =
   assert.deepEqual(calls, ['/api/auth/login', '/api/auth/logout']);
   assert.equal(store.token, null);
 });
+
+/** A JWT-shaped token whose payload has `exp` (seconds); the signature is not checked by the client. */
+const jwt = (exp) => `h.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.s`;
+
+test('The hub gets a fresh access token: refreshed when missing or about to expire, reused otherwise', async () => {
+  let issued = 0;
+  const now = Math.floor(Date.now() / 1000);
+  const lifetimes = [10, 900]; // the first token expires in 10 s, the second in 15 minutes
+  const fetch = async (url) => {
+    assert.equal(url, '/api/auth/refresh');
+    const exp = now + lifetimes[Math.min(issued, lifetimes.length - 1)];
+    issued++;
+    return json(200, { access_token: jwt(exp), refresh_token: `r${issued + 1}`, token_type: 'Bearer', expires_in: 900, user });
+  };
+  const api = new ApiClient({ refreshTokens: memoryStore('r1'), fetch });
+
+  const first = await api.freshAccessToken(); // none in memory: refresh
+  assert.equal(issued, 1);
+  const second = await api.freshAccessToken(); // expires within 30 s: refresh again
+  assert.equal(issued, 2);
+  assert.notEqual(first, second);
+  assert.equal(await api.freshAccessToken(), second, 'a token with time left is reused');
+  assert.equal(issued, 2);
+});
+
+test('Without a session the hub token is refused as not signed in', async () => {
+  const api = new ApiClient({ refreshTokens: memoryStore(null), fetch: async () => assert.fail('no request expected') });
+  await assert.rejects(api.freshAccessToken(), (error) => error.code === 'not_signed_in');
+});

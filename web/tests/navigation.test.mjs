@@ -23,12 +23,17 @@ test('A deep link to the account page asks to sign in, then lands there', async 
   await page.context().close();
 });
 
-test('Chat, Tickets, Mail and Triage each show their empty page', async () => {
+test('Tickets, Mail and Triage each show their empty page; Chat shows the chat area', async () => {
   const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
 
-  for (const place of ['chat', 'tickets', 'mail', 'triage']) {
+  await page.getByTestId('nav-chat').click();
+  await page.getByTestId('page-chat').waitFor();
+  await page.getByTestId('chat-home').waitFor();
+  assert.equal(pathOf(page), '/chat');
+
+  for (const place of ['tickets', 'mail', 'triage']) {
     const link = page.getByTestId(`nav-${place}`);
     await link.click();
     const placePage = page.getByTestId(`page-${place}`);

@@ -24,7 +24,7 @@ export interface ApiClientOptions {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const notSignedIn = () => new ApiError(401, 'not_signed_in', 'Sign in to continue.');
 
@@ -112,8 +112,30 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
+  patch<T = void>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
   delete<T = void>(path: string): Promise<T> {
     return this.request<T>('DELETE', path);
+  }
+
+  /** Posts a multipart form (file uploads); the browser sets the boundary header itself. */
+  upload<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, form);
+  }
+
+  /**
+   * An access token that is still good, for connections that carry it themselves (the chat hub
+   * reads it from the query string): refreshed first when missing or about to expire.
+   */
+  async freshAccessToken(): Promise<string> {
+    if (this.accessToken === null || expiresWithin(this.accessToken, 30)) {
+      if (!this.canResume) throw notSignedIn();
+      await this.refresh();
+    }
+    if (this.accessToken === null) throw notSignedIn();
+    return this.accessToken;
   }
 
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -179,14 +201,15 @@ export class ApiClient {
 
   private async send<T>(method: Method, path: string, body: unknown, accessToken: string | null): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (accessToken !== null) headers.Authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
       response = await this.fetchImpl(this.baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
@@ -199,5 +222,17 @@ export class ApiClient {
 
   private emit(event: AuthEvent): void {
     for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** True when a JWT's `exp` falls within `seconds` from now; tokens that are not JWTs count as fresh. */
+function expiresWithin(token: string, seconds: number): boolean {
+  const payload = token.split('.')[1];
+  if (!payload) return false;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof json.exp === 'number' && json.exp * 1000 - Date.now() < seconds * 1000;
+  } catch {
+    return false;
   }
 }

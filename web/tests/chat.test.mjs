@@ -1,0 +1,250 @@
+// The Chat area: live conversation between two browsers, structure and invites, editing, replies,
+// infinite scroll and direct messages.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { apiCall } from './support/api.mjs';
+import { createChatUser, messageWithText, ok, openChannel, send, sharedChannel, signedInPage } from './support/chat.mjs';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { waitUntil } from './support/wait.mjs';
+
+const env = serverAndBrowser();
+let counter = 0;
+/** Fresh user names per test, so tests share the server without seeing each other's state. */
+const users = async (...names) => {
+  counter += 1;
+  return Promise.all(names.map((n) => createChatUser(env.server.url, `${n}${counter}`)));
+};
+
+test('Two signed-in users exchange messages and see reactions and typing live', async (t) => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+
+  await send(alicePage, 'hello bob, this is live');
+  const onBob = messageWithText(bobPage, 'hello bob, this is live');
+  await onBob.waitFor();
+  assert.equal((await onBob.getByTestId('message-sender').textContent()).trim(), alice.username);
+
+  // Alice types; Bob sees it without anything being sent.
+  await alicePage.getByTestId('composer').getByRole('textbox').pressSequentially('still typ');
+  await bobPage.getByTestId('typing-indicator').filter({ hasText: `${alice.username} is typing` }).waitFor();
+
+  const probe = await apiCall(env.server.url, 'GET', `/api/chat/channels/${channelId}/messages?limit=1`, { token: bob.token });
+  if (!probe.body.messages[0] || !('reactions' in probe.body.messages[0])) {
+    t.diagnostic('this server has no reactions yet: the reaction part is skipped');
+  } else {
+    await onBob.getByRole('button', { name: 'Add reaction' }).click();
+    await onBob.getByRole('menuitem', { name: 'React 👍' }).click();
+    const onAlice = messageWithText(alicePage, 'hello bob, this is live');
+    await onAlice.locator('[data-testid="reaction"][data-emoji="👍"]').getByTestId('reaction-count').filter({ hasText: '1' }).waitFor();
+    // Bob's own view marks the reaction as his.
+    await onBob.locator('[data-testid="reaction"][data-emoji="👍"][aria-pressed="true"]').waitFor();
+  }
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('A community, group and channel are created in the app; a second user joins by invite link', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const alicePage = await signedInPage(env, alice);
+  await alicePage.goto('/chat');
+  await alicePage.getByTestId('create-community-form').getByRole('textbox').fill('Makers');
+  await alicePage.getByTestId('create-community-form').getByRole('button', { name: 'Create' }).click();
+  await alicePage.getByTestId('community-tree').waitFor();
+  await alicePage.getByTestId('create-group-form').getByRole('textbox').fill('Projects');
+  await alicePage.getByTestId('create-group-form').getByRole('button').click();
+  const group = alicePage.locator('[data-testid="group"][data-name="Projects"]');
+  await group.getByTestId('create-channel-form').getByRole('textbox').fill('robots');
+  await group.getByTestId('create-channel-form').getByRole('button').click();
+  await alicePage.getByTestId('channel-title').filter({ hasText: '# robots' }).waitFor();
+  await send(alicePage, 'first post in robots');
+
+  await alicePage.getByTestId('community-settings-link').click();
+  await alicePage.getByTestId('create-invite').click();
+  const link = (await alicePage.getByTestId('invite-link').textContent()).trim();
+  assert.match(link, /\/chat\/invite\/\S+$/);
+
+  const bobPage = await signedInPage(env, bob);
+  await bobPage.goto(new URL(link).pathname);
+  await bobPage.getByRole('button', { name: 'Join community' }).click();
+  await bobPage.getByTestId('community-tree').waitFor();
+  await bobPage.locator('[data-testid="channel-link"][data-name="robots"]').click();
+  await bobPage.getByTestId('join-channel').getByRole('button', { name: 'Join channel' }).click();
+  await messageWithText(bobPage, 'first post in robots').waitFor();
+  await send(bobPage, 'bob was here');
+
+  // Alice sees Bob among the members.
+  await alicePage.reload();
+  await alicePage.locator(`[data-testid="member-row"][data-username="${bob.username}"]`).waitFor();
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('A message is edited and deleted, and the other user sees both live', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+
+  await send(alicePage, 'a typo heer');
+  const id = await messageWithText(alicePage, 'a typo heer').getAttribute('data-message-id');
+  const mine = alicePage.locator(`[data-testid="message"][data-message-id="${id}"]`);
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByLabel('Edit message').fill('a typo here');
+  await mine.getByRole('button', { name: 'Save' }).click();
+  const edited = messageWithText(bobPage, 'a typo here');
+  await edited.getByTestId('edited-mark').waitFor();
+
+  const message = mine;
+  await message.getByRole('button', { name: 'Delete' }).click();
+  await message.getByRole('button', { name: 'Confirm delete' }).click();
+  await bobPage.locator(`[data-message-id="${id}"]`).getByText('This message was deleted.').waitFor();
+  assert.equal(await messageWithText(bobPage, 'a typo here').count(), 0);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('A reply shows what it answers', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  await ok(env.server.url, bob, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: 'who wants tea?', idempotency_key: 'tea-1' });
+  const page = await signedInPage(env, alice);
+  await openChannel(page, communityId, channelId);
+  await messageWithText(page, 'who wants tea?').getByRole('button', { name: 'Reply' }).click();
+  await page.getByTestId('replying-to').filter({ hasText: 'who wants tea?' }).waitFor();
+  await send(page, 'me, please');
+  const reply = messageWithText(page, 'me, please');
+  await reply.getByTestId('reply-context').filter({ hasText: 'who wants tea?' }).waitFor();
+  const stored = await ok(env.server.url, alice, 'GET', `/api/chat/messages/${await reply.getAttribute('data-message-id')}`);
+  assert.ok(stored.reply_to_id, 'the reply is stored as a reply');
+  assert.equal(await page.getByTestId('replying-to').count(), 0, 'the composer is back to normal');
+  await page.context().close();
+});
+
+test('Scrolling up loads older messages until the start of the channel', async () => {
+  const [alice] = await users('alice');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, []);
+  for (let i = 1; i <= 120; i += 1) {
+    await ok(env.server.url, alice, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: `seed ${i}`, idempotency_key: `seed-${i}` });
+  }
+  const page = await signedInPage(env, alice);
+  await openChannel(page, communityId, channelId);
+  await messageWithText(page, 'seed 120').waitFor();
+  assert.equal(await messageWithText(page, 'seed 1').count(), 0, 'only the newest page is loaded at first');
+  assert.equal(await page.getByTestId('message').count(), 50);
+
+  const list = page.getByTestId('message-list');
+  await waitUntil(
+    async () => {
+      await list.evaluate((element) => {
+        element.scrollTop = 0;
+        element.dispatchEvent(new Event('scroll'));
+      });
+      return (await page.getByTestId('history-start').count()) > 0;
+    },
+    { what: 'the start of the history', timeoutMs: 15_000, intervalMs: 250 },
+  );
+  await messageWithText(page, 'seed 1').waitFor();
+  assert.equal(await page.getByTestId('message').count(), 120);
+  await page.context().close();
+});
+
+test('Two users talk in a direct message', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const alicePage = await signedInPage(env, alice);
+  await alicePage.goto('/chat');
+  await alicePage.getByTestId('open-dm-form').getByRole('textbox').fill(bob.username);
+  await alicePage.getByTestId('open-dm-form').getByRole('button', { name: 'Message' }).click();
+  await alicePage.getByTestId('channel-title').filter({ hasText: bob.username }).waitFor();
+  await alicePage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+  await send(alicePage, 'psst, bob');
+
+  const bobPage = await signedInPage(env, bob);
+  await bobPage.goto('/chat');
+  await bobPage.locator(`[data-testid="dm-link"][data-user="${alice.username}"]`).click();
+  await messageWithText(bobPage, 'psst, bob').waitFor();
+  await bobPage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+  await send(bobPage, 'hi alice');
+  await messageWithText(alicePage, 'hi alice').waitFor();
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('Panels whose server part is missing say so instead of breaking the page', async () => {
+  const [alice] = await users('alice');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, []);
+  const page = await signedInPage(env, alice);
+  await openChannel(page, communityId, channelId);
+  for (const [button, panel] of [['Pins', 'pins-panel'], ['Polls', 'polls-panel']]) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByTestId(panel).waitFor();
+    await page.getByTestId(panel).getByRole('button', { name: 'Close' }).click();
+  }
+  await send(page, 'still works');
+  await page.context().close();
+});
+
+test('A thread opens beside the channel; its replies arrive live and count on the root', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  await ok(env.server.url, alice, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: 'plan for friday', idempotency_key: 'root-1' });
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+
+  await messageWithText(alicePage, 'plan for friday').getByTestId('open-thread').click();
+  await messageWithText(bobPage, 'plan for friday').getByTestId('open-thread').click();
+  const aliceThread = alicePage.getByTestId('thread-panel');
+  const composer = aliceThread.getByTestId('thread-composer').getByRole('textbox');
+  await composer.fill('I bring snacks');
+  await composer.press('Enter');
+  await bobPage.getByTestId('thread-messages').getByText('I bring snacks', { exact: true }).waitFor();
+  assert.equal(await messageWithText(bobPage.getByTestId('message-list'), 'I bring snacks').count(), 0, 'thread replies stay out of the channel list');
+  await bobPage.getByTestId('message-list').getByTestId('open-thread').filter({ hasText: 'Thread (1)' }).waitFor();
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('A mention shows up live in the sidebar and leads to its channel', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  await alicePage.goto('/chat');
+  await alicePage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+
+  await ok(env.server.url, bob, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: `@${alice.username} look at this`, idempotency_key: 'mention-1' });
+  const mention = alicePage.getByTestId('mentions').getByRole('link', { name: /look at this/ });
+  await mention.click();
+  await alicePage.waitForURL(`**/chat/communities/${communityId}/channels/${channelId}`);
+  await messageWithText(alicePage, `@${alice.username} look at this`).locator('.mention-me').waitFor();
+  await alicePage.context().close();
+});
+
+test('Staff set a topic and read-only mode; members then cannot post', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  await openChannel(alicePage, communityId, channelId);
+  await alicePage.getByRole('button', { name: 'Moderate' }).click();
+  const form = alicePage.getByTestId('channel-settings-form');
+  await form.getByLabel('Topic').fill('Build day');
+  await form.getByLabel(/Read-only/).check();
+  await form.getByRole('button', { name: 'Save channel' }).click();
+  await form.getByRole('status').filter({ hasText: 'Channel saved.' }).waitFor();
+  await alicePage.getByTestId('channel-view').getByText('Build day').waitFor();
+
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(bobPage, communityId, channelId);
+  await bobPage.getByTestId('composer-disabled').filter({ hasText: 'read-only' }).waitFor();
+  assert.equal(await bobPage.getByRole('button', { name: 'Moderate' }).count(), 0, 'members see no moderation');
+  const refused = await apiCall(env.server.url, 'POST', `/api/chat/channels/${channelId}/messages`, { token: bob.token, body: { plaintext: 'sneaky' } });
+  assert.equal(refused.status, 403);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
