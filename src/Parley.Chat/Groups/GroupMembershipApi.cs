@@ -121,9 +121,12 @@ internal static class GroupMembershipApi
                 return problem!;
             }
             var caller = await db.GroupMembers.FirstOrDefaultAsync(m => m.GroupId == groupId && m.UserId == userId, cancellationToken);
-            if (caller?.Role is not (GroupRoles.Owner or GroupRoles.Admin))
+            // Community admins outrank every group in their community, as they do for its channels.
+            var communityAdmin = await db.CommunityMembers.AnyAsync(m => m.CommunityId == found.CommunityId && m.UserId == userId
+                && (m.Role == CommunityRoles.Admin || m.Role == CommunityRoles.Owner), cancellationToken);
+            if (caller?.Role is not (GroupRoles.Owner or GroupRoles.Admin) && !communityAdmin)
             {
-                return ApiProblem.Forbidden("forbidden_role", "Only the group's owner and admins set roles.");
+                return ApiProblem.Forbidden("forbidden_role", "Only the group's owner and admins, or community admins, set roles.");
             }
             var target = await db.GroupMembers.FirstOrDefaultAsync(m => m.GroupId == groupId && m.UserId == memberId, cancellationToken);
             if (target is null)
@@ -131,18 +134,18 @@ internal static class GroupMembershipApi
                 return ApiProblem.NotFound("group_member_not_found", "That user is not in the group.");
             }
             // Admins manage members and admins; the owner's role, and handing it on, are the owner's alone.
-            if ((target.Role == GroupRoles.Owner || body.Role == GroupRoles.Owner) && caller.Role != GroupRoles.Owner)
+            if ((target.Role == GroupRoles.Owner || body.Role == GroupRoles.Owner) && caller?.Role != GroupRoles.Owner)
             {
                 return ApiProblem.Forbidden("forbidden_role", "Only the group's owner hands on ownership.");
             }
-            if (target.UserId == userId && caller.Role == GroupRoles.Owner && body.Role != GroupRoles.Owner)
+            if (target.UserId == userId && caller?.Role == GroupRoles.Owner && body.Role != GroupRoles.Owner)
             {
                 return ApiProblem.Conflict("owner_required", "A group keeps an owner: make another member owner instead.");
             }
             var changed = new List<GroupMember> { target };
             if (body.Role == GroupRoles.Owner && target.UserId != userId)
             {
-                caller.Role = GroupRoles.Admin;
+                caller!.Role = GroupRoles.Admin;
                 changed.Add(caller);
                 var tracked = await db.Groups.FirstAsync(g => g.Id == groupId, cancellationToken);
                 tracked.OwnerId = target.UserId;

@@ -29,6 +29,13 @@ internal static class ChatApi
         return json;
     }
 
+    /// <summary>Asserts the call succeeds, whatever it answers (204s have no body to read).</summary>
+    public static async Task OkAsync(this TestApp app, HttpMethod method, string path, ChatUser user, object? body = null)
+    {
+        using var response = await app.SendAsync(method, path, user.Token, body);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Asserts the call is refused with <paramref name="status"/> and problem code <paramref name="code"/>.</summary>
     public static async Task RefusedAsync(this TestApp app, HttpStatusCode status, string code, HttpMethod method, string path, ChatUser user, object? body = null)
     {
