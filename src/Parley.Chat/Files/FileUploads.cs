@@ -1,3 +1,4 @@
+using Parley.Core.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Chat.Storage;
@@ -24,7 +25,7 @@ internal sealed class FileUploads(ChatDbContext db, CoreDbContext core, IBlobSto
         BlobInfo blob;
         try
         {
-            blob = await blobs.PutAsync(new UploadLimitStream(content, maxBytes), cancellationToken);
+            blob = await blobs.PutAsync(new LengthLimitedStream(content, maxBytes, () => new UploadTooLargeException()), cancellationToken);
         }
         catch (Exception ex) when (ex is UploadTooLargeException or BlobTooLargeException)
         {
@@ -89,35 +90,4 @@ internal sealed class FileUploads(ChatDbContext db, CoreDbContext core, IBlobSto
     }
 
     private sealed class UploadTooLargeException : Exception;
-
-    /// <summary>Passes the upload through and fails once it is longer than the limit, before the store keeps it.</summary>
-    private sealed class UploadLimitStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        private int Count(int n)
-        {
-            _read += n;
-            return _read > limit ? throw new UploadTooLargeException() : n;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
