@@ -179,11 +179,21 @@ test('Panels whose server part is missing say so instead of breaking the page', 
   const [alice] = await users('alice');
   const { communityId, channelId } = await sharedChannel(env.server.url, alice, []);
   const page = await signedInPage(env, alice);
+  // The server has these endpoints now; answer as an older server without them would.
+  const missing = (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }),
+    });
+  await page.route(`**/api/chat/channels/${channelId}/pins`, missing);
+  await page.route(`**/api/chat/channels/${channelId}/polls`, missing);
   await openChannel(page, communityId, channelId);
   for (const [button, panel] of [['Pins', 'pins-panel'], ['Polls', 'polls-panel']]) {
     await page.getByRole('button', { name: button, exact: true }).click();
-    await page.getByTestId(panel).waitFor();
+    await page.getByTestId(panel).getByTestId('panel-unavailable').waitFor();
     await page.getByTestId(panel).getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId(panel).waitFor({ state: 'detached' });
   }
   await send(page, 'still works');
   await page.context().close();
