@@ -258,3 +258,38 @@ test('Staff set a topic and read-only mode; members then cannot post', async () 
   await alicePage.context().close();
   await bobPage.context().close();
 });
+
+test('Staff pin a message and members see it in the pins panel', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+  await send(bobPage, 'the wifi password is on the fridge');
+
+  // Bob keeps the panel open: the pin arrives live.
+  await bobPage.getByRole('button', { name: 'Pins', exact: true }).click();
+  const bobPins = bobPage.getByTestId('pins-panel');
+  await bobPins.getByText('Nothing pinned yet.').waitFor();
+
+  const onAlice = messageWithText(alicePage, 'the wifi password is on the fridge');
+  await onAlice.waitFor();
+  await onAlice.getByRole('button', { name: 'Pin', exact: true }).click();
+  await onAlice.getByRole('status').filter({ hasText: 'Pinned.' }).waitFor();
+
+  const pin = bobPins.getByTestId('pin').filter({ hasText: 'the wifi password is on the fridge' });
+  await pin.filter({ hasText: `pinned by ${alice.username}` }).waitFor();
+  assert.equal(await bobPins.getByTestId('panel-unavailable').count(), 0);
+
+  // Alice sees it too when she opens the panel, and unpins it.
+  await alicePage.getByRole('button', { name: 'Pins', exact: true }).click();
+  const alicePin = alicePage.getByTestId('pins-panel').getByTestId('pin').filter({ hasText: 'the wifi password is on the fridge' });
+  await alicePin.getByRole('button', { name: 'Unpin' }).click();
+  await alicePin.waitFor({ state: 'detached' });
+  await pin.waitFor({ state: 'detached' });
+  const pins = await ok(env.server.url, bob, 'GET', `/api/chat/channels/${channelId}/pins`);
+  assert.equal(pins.length, 0);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});

@@ -5,6 +5,8 @@ import type { UserDirectory } from './UserDirectory.ts';
 export interface ChatServices {
   hub: ChatHub;
   users: UserDirectory;
+  /** Changes whenever the directory learns names, so consumers of `users` render again. */
+  namesVersion: number;
   /** Bumped when communities, groups, channels or DMs change, so lists load again. */
   structureVersion: number;
   structureChanged(): void;

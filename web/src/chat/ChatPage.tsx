@@ -13,7 +13,7 @@ export function ChatPage() {
   const [hub] = useState(() => new ChatHub());
   const [users] = useState(() => new UserDirectory());
   const [structureVersion, setStructureVersion] = useState(0);
-  useUserNames(users);
+  const namesVersion = useUserNames(users);
 
   useEffect(() => {
     // A failed first connect is shown in the sidebar; the page still works over HTTP.
@@ -23,9 +23,10 @@ export function ChatPage() {
 
   const structureChanged = useCallback(() => setStructureVersion((n) => n + 1), []);
   const services = useMemo<ChatServices>(
-    () => ({ hub, users, structureVersion, structureChanged }),
-    // `users` changes identity never; its names re-render through useUserNames.
-    [hub, users, structureVersion, structureChanged],
+    () => ({ hub, users, namesVersion, structureVersion, structureChanged }),
+    // `users` changes identity never; `namesVersion` changes when names arrive, so every component
+    // that reads names through useChat() renders again (routed panels would otherwise keep short ids).
+    [hub, users, namesVersion, structureVersion, structureChanged],
   );
 
   return (

@@ -59,8 +59,9 @@ export class UserDirectory {
   }
 }
 
-/** Re-renders the caller when names arrive. */
-export function useUserNames(directory: UserDirectory): void {
-  const [, setVersion] = useState(0);
+/** Re-renders the caller when names arrive; returns a number that changes each time. */
+export function useUserNames(directory: UserDirectory): number {
+  const [version, setVersion] = useState(0);
   useEffect(() => directory.onChange(() => setVersion((n) => n + 1)), [directory]);
+  return version;
 }
