@@ -293,3 +293,44 @@ test('Staff pin a message and members see it in the pins panel', async () => {
   await alicePage.context().close();
   await bobPage.context().close();
 });
+
+test('A poll is created in the panel, voted on, and both users see the totals', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+  await alicePage.getByRole('button', { name: 'Polls', exact: true }).click();
+  await bobPage.getByRole('button', { name: 'Polls', exact: true }).click();
+  const alicePanel = alicePage.getByTestId('polls-panel');
+  const bobPanel = bobPage.getByTestId('polls-panel');
+
+  await alicePanel.getByLabel('Question').fill('Lunch?');
+  await alicePanel.getByLabel('Options (one a line)').fill('pizza\nsushi\nsalad');
+  await alicePanel.getByRole('button', { name: 'Create poll' }).click();
+
+  const option = (panel, name) =>
+    panel.getByTestId('poll').filter({ hasText: 'Lunch?' }).locator(`[data-testid="poll-option"][data-option="${name}"]`);
+  // Bob sees the new poll live and votes sushi; Alice votes sushi too.
+  await option(bobPanel, 'sushi').getByRole('button').click();
+  await option(bobPanel, 'sushi').getByTestId('poll-total').filter({ hasText: /^1$/ }).waitFor();
+  await option(bobPanel, 'sushi').getByRole('button', { name: '☑ sushi' }).waitFor();
+  await option(alicePanel, 'sushi').getByTestId('poll-total').filter({ hasText: /^1$/ }).waitFor();
+  await option(alicePanel, 'pizza').getByRole('button').click();
+  await option(bobPanel, 'pizza').getByTestId('poll-total').filter({ hasText: /^1$/ }).waitFor();
+  // Bob changes his mind: his vote moves, it does not add up.
+  await option(bobPanel, 'pizza').getByRole('button').click();
+  await option(alicePanel, 'pizza').getByTestId('poll-total').filter({ hasText: /^2$/ }).waitFor();
+  await option(alicePanel, 'sushi').getByTestId('poll-total').filter({ hasText: /^0$/ }).waitFor();
+
+  const [poll] = await ok(env.server.url, alice, 'GET', `/api/chat/channels/${channelId}/polls`);
+  assert.deepEqual(poll.totals, [2, 0, 0]);
+  assert.deepEqual(poll.my_votes, [0]);
+
+  await alicePanel.getByTestId('poll').filter({ hasText: 'Lunch?' }).getByRole('button', { name: 'Close poll' }).click();
+  await bobPanel.getByTestId('poll').filter({ hasText: 'Lunch?' }).getByText('(closed)').waitFor();
+  assert.equal(await option(bobPanel, 'salad').getByRole('button').isDisabled(), true);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});

@@ -38,11 +38,11 @@ export function PollsPanel({ channelId, onClose }: { channelId: Uuid; onClose: (
                 <strong>{poll.question}</strong> {poll.closed && <span className="muted">(closed)</span>}
                 <ul>
                   {poll.options.map((option, i) => (
-                    <li key={i}>
+                    <li key={i} data-testid="poll-option" data-option={option}>
                       <button type="button" className="link-button" disabled={poll.closed} onClick={() => act(() => chatApi.vote(poll.id, [i]))}>
                         {poll.my_votes?.includes(i) ? '☑' : '☐'} {option}
                       </button>{' '}
-                      <span className="muted">{poll.totals[i] ?? 0}</span>
+                      <span className="muted" data-testid="poll-total">{poll.totals[i] ?? 0}</span>
                     </li>
                   ))}
                 </ul>

@@ -124,7 +124,10 @@ export interface Poll {
   closed: boolean;
   expires_at: string | null;
   totals: number[];
-  my_votes?: number[];
+  /** Null in `poll.*` events (they go to everyone); the caller's votes in HTTP answers. */
+  my_votes?: number[] | null;
+  voters?: Uuid[][] | null;
+  created_at?: string;
 }
 
 export interface Bookmark {
