@@ -334,3 +334,35 @@ test('A poll is created in the panel, voted on, and both users see the totals', 
   await alicePage.context().close();
   await bobPage.context().close();
 });
+
+test('A file attached in the composer reaches the other user, who downloads it', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+
+  const content = 'packing list\n- tent\n- stove\n';
+  await alicePage.getByTestId('composer').locator('input[type="file"]').setInputFiles({
+    name: 'packing.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(content, 'utf8'),
+  });
+  await alicePage.getByTestId('attached-file').filter({ hasText: 'packing.txt' }).waitFor();
+  await send(alicePage, 'the list for saturday');
+  assert.equal(await alicePage.getByTestId('attached-file').count(), 0, 'the attachment went with the message');
+  await messageWithText(alicePage, 'the list for saturday').getByTestId('message-file').filter({ hasText: 'packing.txt' }).waitFor();
+
+  const onBob = messageWithText(bobPage, 'the list for saturday');
+  const file = onBob.getByTestId('message-file').filter({ hasText: 'packing.txt' });
+  await file.waitFor();
+  const [download] = await Promise.all([bobPage.waitForEvent('download'), file.click()]);
+  assert.equal(download.suggestedFilename(), 'packing.txt');
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  assert.equal(Buffer.concat(chunks).toString('utf8'), content);
+  assert.equal(await onBob.getByRole('alert').count(), 0);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
