@@ -366,3 +366,31 @@ test('A file attached in the composer reaches the other user, who downloads it',
   await alicePage.context().close();
   await bobPage.context().close();
 });
+
+test('A bookmarked message shows on the bookmarks page', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  await ok(env.server.url, alice, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: 'remember the milk', idempotency_key: 'milk-1' });
+  const page = await signedInPage(env, bob);
+  await openChannel(page, communityId, channelId);
+  const message = messageWithText(page, 'remember the milk');
+  await message.getByRole('button', { name: 'Bookmark' }).click();
+  await message.getByRole('status').filter({ hasText: 'Bookmarked.' }).waitFor();
+
+  await page.getByTestId('bookmarks-link').click();
+  await page.waitForURL('**/chat/bookmarks');
+  const bookmark = page.getByTestId('bookmarks-page').getByTestId('bookmark').filter({ hasText: 'remember the milk' });
+  await bookmark.filter({ hasText: alice.username }).waitFor();
+  assert.equal(await page.getByTestId('panel-unavailable').count(), 0);
+
+  // The link leads back to the channel.
+  await bookmark.getByRole('link').click();
+  await page.waitForURL(`**/chat/communities/${communityId}/channels/${channelId}`);
+  await messageWithText(page, 'remember the milk').waitFor();
+
+  await page.getByTestId('bookmarks-link').click();
+  await bookmark.getByRole('button', { name: 'Remove' }).click();
+  await bookmark.waitFor({ state: 'detached' });
+  assert.deepEqual(await ok(env.server.url, bob, 'GET', '/api/chat/bookmarks'), []);
+  await page.context().close();
+});
