@@ -394,3 +394,35 @@ test('A bookmarked message shows on the bookmarks page', async () => {
   assert.deepEqual(await ok(env.server.url, bob, 'GET', '/api/chat/bookmarks'), []);
   await page.context().close();
 });
+
+test('A moderator times a member out from the panel; the member is then refused with a visible message', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  const alicePage = await signedInPage(env, alice);
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(alicePage, communityId, channelId);
+  await openChannel(bobPage, communityId, channelId);
+  await send(bobPage, 'before the timeout');
+
+  await alicePage.getByRole('button', { name: 'Moderate' }).click();
+  const panel = alicePage.getByTestId('moderation-panel');
+  await panel.getByLabel('Reason').fill('cool down');
+  const row = panel.getByTestId('moderation-member').filter({ hasText: bob.username });
+  await row.getByRole('button', { name: 'Time out 10 min' }).click();
+  await panel.getByRole('status').filter({ hasText: `${bob.username} is timed out for 10 minutes.` }).waitFor();
+  assert.equal(await panel.getByRole('alert').count(), 0);
+
+  const timeouts = await ok(env.server.url, alice, 'GET', `/api/chat/channels/${channelId}/timeouts`);
+  assert.equal(timeouts.length, 1);
+  assert.equal(timeouts[0].user_id, bob.id);
+  assert.equal(timeouts[0].reason, 'cool down');
+
+  const composer = bobPage.getByTestId('composer').getByRole('textbox');
+  await composer.fill('after the timeout');
+  await composer.press('Enter');
+  await bobPage.getByTestId('composer-error').filter({ hasText: /timed out/i }).waitFor();
+  assert.equal(await messageWithText(bobPage, 'after the timeout').count(), 0);
+  assert.equal(await messageWithText(alicePage, 'after the timeout').count(), 0);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
