@@ -1,5 +1,6 @@
 // The Chat area: live conversation between two browsers, structure and invites, editing, replies,
-// infinite scroll and direct messages.
+// infinite scroll, direct messages, and the panels over the real server: pins, polls, files,
+// bookmarks and moderation (timeouts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiCall } from './support/api.mjs';
