@@ -27,7 +27,8 @@ public sealed class MessageDataTests
             ReplyToId = parent.Id,
             ThreadId = root.Id,
             Plaintext = null,
-            ExpiresAt = ChatData.T0.AddDays(1),
+            // Far ahead: the expired-message sweep runs every minute and would take a message already past it.
+            ExpiresAt = ChatData.T0.AddYears(100),
             EditedAt = ChatData.T0.AddMinutes(1),
             DeletedAt = ChatData.T0.AddMinutes(2),
             QuarantinedAt = ChatData.T0.AddMinutes(3),
