@@ -1,3 +1,5 @@
+using Parley.Core.Audit;
+using Parley.Chat.Communities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -94,6 +96,46 @@ internal static class ChannelMembershipApi
             return TypedResults.NoContent();
         });
 
+        channel.MapPut("/members/{memberId:guid}/role", async Task<Results<Ok<ChannelMemberView>, ProblemHttpResult>> (
+            Guid channelId, Guid memberId, SetChannelRoleRequest body, HttpContext context, ChatDbContext db, ChatEvents events, AuditLog audit,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (context.User.UserId() is not { } userId)
+            {
+                return ApiProblem.UserRequired();
+            }
+            if (body.Role is not (GroupRoles.Admin or GroupRoles.Member))
+            {
+                return ApiProblem.Validation(new Dictionary<string, string[]> { ["role"] = ["must be admin or member (the owner is whoever made the channel)"] });
+            }
+            var (access, refusal) = await ChannelAccess.ResolveAsync(db, channelId, userId, ChannelNeed.Read, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (access is null)
+            {
+                return refusal!.ToProblem();
+            }
+            // The channel's owner and admins run it, and community admins outrank every channel of their community.
+            if (access.Channel.GroupId is null
+                || !(access.ChannelRole is GroupRoles.Owner or GroupRoles.Admin || CommunityRoles.AtLeast(access.CommunityRole, CommunityRoles.Admin)))
+            {
+                return ApiProblem.Forbidden("forbidden_role", "Channel roles are set by the channel's owner or admins, or community admins.");
+            }
+            var target = await db.ChannelMembers.FirstOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == memberId, cancellationToken);
+            if (target is null)
+            {
+                return ApiProblem.NotFound("channel_member_not_found", "That user is not in the channel.");
+            }
+            if (target.Role == GroupRoles.Owner)
+            {
+                return ApiProblem.Forbidden("forbidden_role", "The channel owner's role does not change.");
+            }
+            target.Role = body.Role;
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("chat.channel.role_changed", new { channel_id = channelId, user_id = memberId, role = body.Role }, cancellationToken: cancellationToken);
+            var view = new ChannelMemberView(target.UserId, target.Role, target.JoinedAt);
+            await events.ToChannelAsync(channelId, ChatEventNames.ChannelMemberUpdated, new ChannelMemberJoined(channelId, view), cancellationToken);
+            return TypedResults.Ok(view);
+        });
+
         channel.MapGet("/members", async Task<Results<Ok<List<ChannelMemberView>>, ProblemHttpResult>> (
             Guid channelId, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
@@ -118,3 +160,5 @@ public sealed record ChannelMemberView(Guid UserId, string Role, DateTime Joined
 public sealed record ChannelMemberJoined(Guid ChannelId, ChannelMemberView Member);
 
 public sealed record ChannelMemberLeft(Guid ChannelId, Guid UserId);
+
+public sealed record SetChannelRoleRequest(string? Role);

@@ -14,6 +14,7 @@ internal static class ChatEventNames
     public const string ChannelRemoved = "channel.removed";
     public const string ChannelMemberJoined = "channel.member_joined";
     public const string ChannelMemberLeft = "channel.member_left";
+    public const string ChannelMemberUpdated = "channel.member_updated";
     public const string ReactionAdded = "reaction.added";
     public const string ReactionRemoved = "reaction.removed";
     public const string PinAdded = "pin.added";

@@ -101,6 +101,8 @@ internal static class PermissionMatrix
         new("PATCH /api/chat/channels/{channelId:guid}", Admins, w => $"/api/chat/channels/{w.Channel}", _ => new { topic = "t" }),
         new("POST /api/chat/channels/{channelId:guid}/join", Members, w => $"/api/chat/channels/{w.Channel}/join"),
         new("POST /api/chat/channels/{channelId:guid}/leave", Members, w => $"/api/chat/channels/{w.Channel}/leave"),
+        // The world's channel is the owner's; of the callers only the community admin outranks it.
+        new("PUT /api/chat/channels/{channelId:guid}/members/{memberId:guid}/role", Admins, w => $"/api/chat/channels/{w.Channel}/members/{w.Victim}/role", _ => new { role = "admin" }),
         new("GET /api/chat/channels/{channelId:guid}/members", Members, w => $"/api/chat/channels/{w.Channel}/members"),
 
         // Messages
