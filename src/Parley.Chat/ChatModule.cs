@@ -43,6 +43,7 @@ public static class ChatModule
         builder.Services.AddModuleDbContext<ChatDbContext, SqliteChatDbContext, PostgresChatDbContext>(ChatDbContext.ModuleName);
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<DmChannels>();
         builder.Services.AddScoped<MessageViewLoader>();
         builder.Services.AddScoped<PresenceChanges>();
         builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);

@@ -9,7 +9,7 @@ import { AuditPanel } from './pages/admin/AuditPanel.tsx';
 import { UsersPanel } from './pages/admin/UsersPanel.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { BookmarksPage } from './chat/BookmarksPage.tsx';
-import { CommunityChannelRoute, DmRoute } from './chat/ChannelRoute.tsx';
+import { CommunityChannelRoute, DmRoute, NewDmRoute } from './chat/ChannelRoute.tsx';
 import { ChatHome } from './chat/ChatHome.tsx';
 import { ChatPage } from './chat/ChatPage.tsx';
 import { CommunityHome } from './chat/CommunityHome.tsx';
@@ -33,6 +33,7 @@ export function App() {
             <Route index element={<ChatHome />} />
             <Route path="invite/:code" element={<InvitePage />} />
             <Route path="bookmarks" element={<BookmarksPage />} />
+            <Route path="dms/new/:userId" element={<NewDmRoute />} />
             <Route path="dms/:channelId" element={<DmRoute />} />
             <Route path="go/:channelId" element={<GoToChannel />} />
             <Route path="communities/:communityId" element={<CommunityHome />} />

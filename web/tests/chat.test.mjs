@@ -155,22 +155,35 @@ test('Scrolling up loads older messages until the start of the channel', async (
   await page.context().close();
 });
 
-test('Two users talk in a direct message', async () => {
+test('The first message to someone opens the DM, and it appears live on their side', async () => {
   const [alice, bob] = await users('alice', 'bob');
+  const bobPage = await signedInPage(env, bob);
+  await bobPage.goto('/chat');
+  await bobPage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+
   const alicePage = await signedInPage(env, alice);
   await alicePage.goto('/chat');
   await alicePage.getByTestId('open-dm-form').getByRole('textbox').fill(bob.username);
   await alicePage.getByTestId('open-dm-form').getByRole('button', { name: 'Message' }).click();
+  await alicePage.getByTestId('new-dm').waitFor();
   await alicePage.getByTestId('channel-title').filter({ hasText: bob.username }).waitFor();
-  await alicePage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
+  // Looking someone up opens nothing: no DM exists until the first message.
+  assert.deepEqual(await ok(env.server.url, alice, 'GET', '/api/chat/dms'), []);
   await send(alicePage, 'psst, bob');
+  await alicePage.getByTestId('channel-view').waitFor();
+  await messageWithText(alicePage, 'psst, bob').waitFor();
+  await alicePage.locator(`[data-testid="dm-link"][data-user="${bob.username}"]`).waitFor();
 
-  const bobPage = await signedInPage(env, bob);
-  await bobPage.goto('/chat');
+  // Bob did not reload: dm.opened put the conversation in his sidebar.
   await bobPage.locator(`[data-testid="dm-link"][data-user="${alice.username}"]`).click();
   await messageWithText(bobPage, 'psst, bob').waitFor();
-  await bobPage.getByTestId('hub-status').filter({ hasText: 'Live' }).waitFor();
   await send(bobPage, 'hi alice');
+  await messageWithText(alicePage, 'hi alice').waitFor();
+
+  // Looking bob up again goes to the existing DM.
+  await alicePage.goto('/chat');
+  await alicePage.getByTestId('open-dm-form').getByRole('textbox').fill(bob.username);
+  await alicePage.getByTestId('open-dm-form').getByRole('button', { name: 'Message' }).click();
   await messageWithText(alicePage, 'hi alice').waitFor();
   await alicePage.context().close();
   await bobPage.context().close();
@@ -424,6 +437,36 @@ test('A moderator times a member out from the panel; the member is then refused 
   await bobPage.getByTestId('composer-error').filter({ hasText: /timed out/i }).waitFor();
   assert.equal(await messageWithText(bobPage, 'after the timeout').count(), 0);
   assert.equal(await messageWithText(alicePage, 'after the timeout').count(), 0);
+  await alicePage.context().close();
+  await bobPage.context().close();
+});
+
+test('An admin makes a member channel admin in the panel; the new admin then posts in a read-only channel', async () => {
+  const [alice, bob] = await users('alice', 'bob');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bob]);
+  await ok(env.server.url, alice, 'PATCH', `/api/chat/channels/${channelId}`, { read_only: true });
+  const bobPage = await signedInPage(env, bob);
+  await openChannel(bobPage, communityId, channelId);
+  await bobPage.getByTestId('composer-disabled').filter({ hasText: 'read-only' }).waitFor();
+
+  const alicePage = await signedInPage(env, alice);
+  await openChannel(alicePage, communityId, channelId);
+  await alicePage.getByRole('button', { name: 'Moderate' }).click();
+  const panel = alicePage.getByTestId('moderation-panel');
+  const row = panel.locator(`[data-testid="moderation-member"][data-user="${bob.username}"]`);
+  await row.getByRole('button', { name: 'Make channel admin' }).click();
+  await panel.getByRole('status').filter({ hasText: `${bob.username} is now a channel admin.` }).waitFor();
+  await row.getByTestId('member-role').filter({ hasText: 'admin' }).waitFor();
+  const members = await ok(env.server.url, alice, 'GET', `/api/chat/channels/${channelId}/members`);
+  assert.equal(members.find((m) => m.user_id === bob.id).role, 'admin');
+
+  // Bob's open channel learns of it live (channel.member_updated): the composer comes back.
+  await send(bobPage, 'channel admins may post here');
+  await messageWithText(alicePage, 'channel admins may post here').waitFor();
+
+  await row.getByRole('button', { name: 'Remove channel admin' }).click();
+  await panel.getByRole('status').filter({ hasText: `${bob.username} is no longer a channel admin.` }).waitFor();
+  await bobPage.getByTestId('composer-disabled').filter({ hasText: 'read-only' }).waitFor();
   await alicePage.context().close();
   await bobPage.context().close();
 });

@@ -49,4 +49,5 @@ internal static class ChatEventNames
     public const string VoiceLeft = "voice.left";
     public const string VoiceSignal = "voice.signal";
     public const string KeysLow = "keys_low";
+    public const string DmOpened = "dm.opened";
 }

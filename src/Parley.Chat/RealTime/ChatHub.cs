@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
 using Parley.Chat.Communities;
+using Parley.Chat.DirectMessages;
 using Parley.Chat.Messages;
 using Parley.Chat.Presence;
 using Parley.Chat.Storage;
@@ -18,7 +19,7 @@ namespace Parley.Chat.RealTime;
 /// problem code (<c>not_a_channel_member: …</c>).
 /// </summary>
 internal sealed partial class ChatHub(
-    ChatDbContext db, ChatConnections connections, MessageSender sender, PresenceChanges presence, VoiceRoom voice, TimeProvider clock) : Hub
+    ChatDbContext db, ChatConnections connections, MessageSender sender, DmChannels dms, PresenceChanges presence, VoiceRoom voice, TimeProvider clock) : Hub
 {
     private Guid UserId => Context.User?.UserId() ?? throw new HubException("user_required: The hub acts for a signed-in user.");
 
@@ -77,6 +78,13 @@ internal sealed partial class ChatHub(
     public async Task<MessageView> SendMessage(Guid channelId, SendMessageRequest request)
     {
         var outcome = await sender.SendAsync(UserId, channelId, request, Context.ConnectionAborted);
+        return outcome.Message ?? throw outcome.Refusal!.ToHubException();
+    }
+
+    /// <summary>Sends to a user, opening the DM on the first message, as <c>POST /api/chat/dms/{userId}/messages</c> does.</summary>
+    public async Task<MessageView> SendDirectMessage(Guid userId, SendMessageRequest request)
+    {
+        var outcome = await dms.SendAsync(UserId, userId, request, Context.ConnectionAborted);
         return outcome.Message ?? throw outcome.Refusal!.ToHubException();
     }
 

@@ -116,6 +116,8 @@ internal static class PermissionMatrix
         // Personal: each acts on the caller's own things.
         new("POST /api/chat/dms", Everyone, w => "/api/chat/dms", w => new { user_id = w.Victim }),
         new("GET /api/chat/dms", Everyone, _ => "/api/chat/dms"),
+        // Anyone may write to another user unless one has blocked the other (DirectMessagesAndBlocksApiTests).
+        new("POST /api/chat/dms/{userId:guid}/messages", Everyone, w => $"/api/chat/dms/{w.Victim}/messages", _ => new { plaintext = "hello" }),
         new("GET /api/chat/blocks", Everyone, _ => "/api/chat/blocks"),
         new("PUT /api/chat/blocks/{blockedId:guid}", Everyone, w => $"/api/chat/blocks/{w.Victim}"),
         new("DELETE /api/chat/blocks/{blockedId:guid}", Everyone, w => $"/api/chat/blocks/{w.Victim}") { AnyAnswerButForbidden = true },
@@ -282,6 +284,7 @@ internal static class PermissionMatrix
         new("Unsubscribe", Everyone, w => [w.Channel]),
         new("SubscribeCommunity", Members, w => [w.Community]),
         new("SendMessage", Members, w => [w.Channel, new Parley.Chat.Messages.SendMessageRequest(Plaintext: "hi")]),
+        new("SendDirectMessage", Everyone, w => [w.Victim, new Parley.Chat.Messages.SendMessageRequest(Plaintext: "hi")]),
         new("Typing", Members, w => [w.Channel]),
         new("SetPresence", Everyone, _ => ["online", null]),
         new("JoinVoice", Members, w => [w.VoiceChannel]),

@@ -48,10 +48,19 @@ export function ChannelView({ channelId, channel, title, topic, canModerate, isD
     chatApi.channelMembers(channelId).then(setMembers, () => setMembers([]));
   }, [channelId, model.state]);
   useHubEvent<{ channel_id: Uuid; member: ChannelMember }>(
+    'channel.member_updated',
+    (e) => e.channel_id === channelId && setMembers((list) => list.map((m) => (m.user_id === e.member.user_id ? e.member : m))),
+    [channelId],
+  );
+  useHubEvent<{ channel_id: Uuid; member: ChannelMember }>(
     'channel.member_joined',
     (e) => e.channel_id === channelId && setMembers((list) => [...list.filter((m) => m.user_id !== e.member.user_id), e.member]),
     [channelId],
   );
+
+  // The channel's owner and admins post in read-only channels, as community moderators do.
+  const myRole = members.find((m) => m.user_id === me)?.role;
+  const isChannelStaff = myRole === 'owner' || myRole === 'admin';
 
   // Tell the server what has been read: the newest message in view once it loads or arrives.
   const newest = model.messages[model.messages.length - 1]?.id;
@@ -144,7 +153,7 @@ export function ChannelView({ channelId, channel, title, topic, canModerate, isD
               disabled={
                 channel?.archived
                   ? 'This channel is archived.'
-                  : channel?.read_only && !canModerate
+                  : channel?.read_only && !canModerate && !isChannelStaff
                     ? 'This channel is read-only: only its staff post here.'
                     : null
               }

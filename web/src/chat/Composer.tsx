@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { describeError } from '../api/ApiError.ts';
-import { chatApi } from './chatApi.ts';
+import { chatApi, type OutgoingMessage } from './chatApi.ts';
 import { useChat } from './ChatContext.ts';
 import type { FileView, Message, Uuid } from './types.ts';
 
@@ -9,10 +9,12 @@ const typingEveryMs = 3000;
 /**
  * Writes and sends a message: Enter sends, Shift+Enter breaks the line. Each message gets an
  * idempotency key when first sent and keeps it until it goes through, so retrying after a network
- * error can never post it twice. Typing is announced at most every few seconds.
+ * error can never post it twice. Typing is announced at most every few seconds. Without a channel
+ * (the first message to someone, which opens the DM) `sendTo` sends it, and there is no typing or upload.
  */
-export function Composer({ channelId, threadId, replyTo, onCancelReply, onSent, mentionNames, disabled, label = 'Message' }: {
-  channelId: Uuid;
+export function Composer({ channelId, sendTo, threadId, replyTo, onCancelReply, onSent, mentionNames, disabled, label = 'Message' }: {
+  channelId: Uuid | null;
+  sendTo?: (message: OutgoingMessage) => Promise<Message>;
   threadId?: Uuid;
   replyTo?: Message | null;
   onCancelReply?: () => void;
@@ -40,13 +42,14 @@ export function Composer({ channelId, threadId, replyTo, onCancelReply, onSent, 
     key.current ??= crypto.randomUUID();
     setSending(true);
     try {
-      const sent = await chatApi.send(channelId, {
+      const message: OutgoingMessage = {
         plaintext: plaintext === '' && file ? file.name : plaintext,
         reply_to_id: replyTo?.id,
         thread_id: threadId,
         file_id: file?.id,
         idempotency_key: key.current,
-      });
+      };
+      const sent = channelId ? await chatApi.send(channelId, message) : await sendTo!(message);
       key.current = null;
       setText('');
       setFile(null);
@@ -63,7 +66,7 @@ export function Composer({ channelId, threadId, replyTo, onCancelReply, onSent, 
 
   const onChange = (value: string) => {
     setText(value);
-    if (value !== '' && Date.now() - lastTyping.current > typingEveryMs) {
+    if (channelId && value !== '' && Date.now() - lastTyping.current > typingEveryMs) {
       lastTyping.current = Date.now();
       hub.typing(channelId);
     }
@@ -77,7 +80,7 @@ export function Composer({ channelId, threadId, replyTo, onCancelReply, onSent, 
   };
 
   const attach = async (chosen: File | undefined) => {
-    if (!chosen) return;
+    if (!chosen || !channelId) return;
     try {
       setFile(await chatApi.upload(channelId, chosen));
       setError(null);
@@ -133,21 +136,25 @@ export function Composer({ channelId, threadId, replyTo, onCancelReply, onSent, 
         </ul>
       )}
       <div className="chat-composer-row">
-        <label className="visually-hidden" htmlFor={`composer-${channelId}-${threadId ?? 'main'}`}>
+        <label className="visually-hidden" htmlFor={`composer-${channelId ?? 'new'}-${threadId ?? 'main'}`}>
           {label}
         </label>
         <textarea
-          id={`composer-${channelId}-${threadId ?? 'main'}`}
+          id={`composer-${channelId ?? 'new'}-${threadId ?? 'main'}`}
           rows={2}
           placeholder={threadId ? 'Reply in thread' : 'Write a message'}
           value={text}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
         />
-        <input ref={fileInput} type="file" className="visually-hidden" id={`file-${channelId}-${threadId ?? 'main'}`} onChange={(e) => void attach(e.target.files?.[0])} />
-        <label className="button button-ghost" htmlFor={`file-${channelId}-${threadId ?? 'main'}`} title="Attach a file">
-          Attach
-        </label>
+        {channelId && (
+          <>
+            <input ref={fileInput} type="file" className="visually-hidden" id={`file-${channelId}-${threadId ?? 'main'}`} onChange={(e) => void attach(e.target.files?.[0])} />
+            <label className="button button-ghost" htmlFor={`file-${channelId}-${threadId ?? 'main'}`} title="Attach a file">
+              Attach
+            </label>
+          </>
+        )}
         <button type="submit" disabled={sending}>
           {error && key.current ? 'Retry' : 'Send'}
         </button>

@@ -2,18 +2,25 @@ import { useState } from 'react';
 import { describeError } from '../api/ApiError.ts';
 import { useResource } from '../useResource.ts';
 import { chatApi } from './chatApi.ts';
-import { useChat } from './ChatContext.ts';
+import { useChat, useHubEvent } from './ChatContext.ts';
 import { PanelFrame, Unavailable } from './PanelFrame.tsx';
 import { ChannelSettingsForm } from './ChannelSettingsForm.tsx';
-import type { Channel, Uuid } from './types.ts';
+import type { Channel, ChannelMember, Uuid } from './types.ts';
 
-/** Channel moderation for staff: settings, time out, warn or ban a member, purge recent messages. */
+/**
+ * Channel moderation for staff: settings, channel roles (admin or member; the server lets the channel's
+ * owner and admins or a community admin change them and says so to anyone else), time out, warn or
+ * ban a member, purge recent messages.
+ */
 export function ModerationPanel({ channelId, channel, me, onClose }: { channelId: Uuid; channel: Channel | undefined; me: Uuid; onClose: () => void }) {
   const { users } = useChat();
   const members = useResource(() => chatApi.channelMembers(channelId), [channelId]);
   const [reason, setReason] = useState('');
   const [purgeCount, setPurgeCount] = useState(10);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+
+  // Roles changed here or by someone else elsewhere show at once.
+  useHubEvent<{ channel_id: Uuid; member: ChannelMember }>('channel.member_updated', (e) => e.channel_id === channelId && members.reload(), [channelId]);
 
   const act = (work: () => Promise<unknown>, done?: string) =>
     work().then(
@@ -36,9 +43,26 @@ export function ModerationPanel({ channelId, channel, me, onClose }: { channelId
           .map((m) => {
             const name = users.name(m.user_id);
             return (
-              <li key={m.user_id} data-testid="moderation-member">
-                {name} <span className="muted">{m.role}</span>
+              <li key={m.user_id} data-testid="moderation-member" data-user={users.username(m.user_id) ?? ''}>
+                {name} <span className="muted" data-testid="member-role">{m.role}</span>
                 <div>
+                  {m.role !== 'owner' && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="toggle-channel-admin"
+                      onClick={() =>
+                        act(async () => {
+                          const next = m.role === 'admin' ? 'member' : 'admin';
+                          await chatApi.setChannelRole(channelId, m.user_id, next);
+                          members.reload();
+                          setOutcome({ ok: true, text: next === 'admin' ? `${name} is now a channel admin.` : `${name} is no longer a channel admin.` });
+                        })
+                      }
+                    >
+                      {m.role === 'admin' ? 'Remove channel admin' : 'Make channel admin'}
+                    </button>
+                  )}
                   <button type="button" className="link-button" onClick={() => act(() => chatApi.timeout(channelId, m.user_id, 600, reason), `${name} is timed out for 10 minutes.`)}>
                     Time out 10 min
                   </button>

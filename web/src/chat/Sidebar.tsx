@@ -1,7 +1,7 @@
 import { NavLink, useMatch, useNavigate } from 'react-router-dom';
 import { useResource } from '../useResource.ts';
 import { chatApi } from './chatApi.ts';
-import { useChat, useHubStatus } from './ChatContext.ts';
+import { useChat, useHubEvent, useHubStatus } from './ChatContext.ts';
 import { InlineCreate } from './InlineCreate.tsx';
 import { PresenceDot } from './PresenceDot.tsx';
 import { StatusPicker } from './StatusPicker.tsx';
@@ -22,6 +22,8 @@ export function Sidebar() {
   const tree = useCommunityTree(communityId);
   const manage = canModerateIn(tree.data?.community);
   const unread = useUnread();
+  // Someone wrote to us for the first time (or we opened a DM in another tab): list it now.
+  useHubEvent('dm.opened', () => structureChanged(), [structureChanged]);
 
   return (
     <nav className="chat-sidebar" aria-label="Chat" data-testid="chat-sidebar">
@@ -118,9 +120,9 @@ export function Sidebar() {
           const found = (await chatApi.userByName(username))[0];
           if (!found) throw new Error(`No user named ${username}.`);
           users.remember(found);
-          const dm = await chatApi.openDm(found.id);
-          structureChanged();
-          navigate(`/chat/dms/${dm.channel_id}?with=${dm.user_id}`);
+          // An existing DM opens as it is; a new one is made by the first message, not by looking someone up.
+          const dm = (dms.data ?? (await chatApi.dms())).find((d) => d.user_id === found.id);
+          navigate(dm ? `/chat/dms/${dm.channel_id}?with=${dm.user_id}` : `/chat/dms/new/${found.id}`);
         }}
       />
       <NavLink to="/chat/bookmarks" className={linkClass} data-testid="bookmarks-link">

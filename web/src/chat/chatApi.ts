@@ -32,9 +32,10 @@ export const chatApi = {
   joinChannel: (channelId: Uuid) => api.post<ChannelMember>(`/api/chat/channels/${channelId}/join`),
   leaveChannel: (channelId: Uuid) => api.post(`/api/chat/channels/${channelId}/leave`),
   channelMembers: (channelId: Uuid) => api.get<ChannelMember[]>(`/api/chat/channels/${channelId}/members`),
+  setChannelRole: (channelId: Uuid, userId: Uuid, role: 'admin' | 'member') =>
+    api.put<ChannelMember>(`/api/chat/channels/${channelId}/members/${userId}/role`, { role }),
 
   dms: () => api.get<Dm[]>('/api/chat/dms'),
-  openDm: (userId: Uuid) => api.post<Dm>('/api/chat/dms', { user_id: userId }),
 
   users: (ids: Uuid[]) => api.get<UserCard[]>(`/api/chat/users?ids=${ids.map(enc).join(',')}`),
   userByName: (username: string) => api.get<UserCard[]>(`/api/chat/users?username=${enc(username)}`),
@@ -47,8 +48,9 @@ export const chatApi = {
     query.set('limit', String(cursor.limit ?? 50));
     return api.get<MessagePage>(`/api/chat/channels/${channelId}/messages?${query}`);
   },
-  send: (channelId: Uuid, body: { plaintext: string; reply_to_id?: Uuid; thread_id?: Uuid; file_id?: Uuid; idempotency_key: string }) =>
-    api.post<Message>(`/api/chat/channels/${channelId}/messages`, body),
+  send: (channelId: Uuid, body: OutgoingMessage) => api.post<Message>(`/api/chat/channels/${channelId}/messages`, body),
+  /** The first message to a user opens the DM; the answer's channel_id is it. */
+  sendDm: (userId: Uuid, body: OutgoingMessage) => api.post<Message>(`/api/chat/dms/${userId}/messages`, body),
   message: (id: Uuid) => api.get<Message>(`/api/chat/messages/${id}`),
   edit: (id: Uuid, plaintext: string) => api.patch<Message>(`/api/chat/messages/${id}`, { plaintext }),
   remove: (id: Uuid) => api.delete(`/api/chat/messages/${id}`),
@@ -86,3 +88,11 @@ export const chatApi = {
   bookmark: (messageId: Uuid, note: string | null) => api.post<Bookmark>('/api/chat/bookmarks', { message_id: messageId, note }),
   removeBookmark: (id: Uuid) => api.delete(`/api/chat/bookmarks/${id}`),
 };
+
+export interface OutgoingMessage {
+  plaintext: string;
+  reply_to_id?: Uuid;
+  thread_id?: Uuid;
+  file_id?: Uuid;
+  idempotency_key: string;
+}
