@@ -1,4 +1,5 @@
 using Parley.Chat;
+using Parley.Mail;
 using Parley.Core;
 using Parley.Core.Configuration;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class ParleyHost
         }
         builder.AddCore();
         builder.AddChat();
+        builder.AddMail();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class ParleyHost
     {
         app.MapCore();
         app.MapChat();
+        app.MapMail();
         app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.UseWebApp();
         return app;

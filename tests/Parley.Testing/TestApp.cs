@@ -39,6 +39,8 @@ public sealed class TestApp : IAsyncDisposable
         ["Auth:Argon2:Iterations"] = "1",
         ["Auth:Argon2:Lanes"] = "1",
         ["Jobs:PollIntervalMilliseconds"] = "50",
+        // Tests run side by side: each server takes a free SMTP port.
+        ["Mail:Smtp:Port"] = "0",
         ["Http:RequestsPerMinute"] = "100000",
         ["Http:AuthRequestsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",

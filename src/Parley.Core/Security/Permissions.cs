@@ -19,9 +19,21 @@ public static class Permissions
     public const string WebhooksWrite = "webhooks.write";
     public const string JobsRead = "jobs.read";
 
+    // The Mail module's API (the seed's scopes, Parley.Mail.MailScopes): owners and admins hold them, API keys when given.
+    public const string MailMessagesSend = "mail.messages.send";
+    public const string MailMessagesRead = "mail.messages.read";
+    public const string MailThreadsRead = "mail.threads.read";
+    public const string MailThreadsDelete = "mail.threads.delete";
+    public const string MailWebhooksManage = "mail.webhooks.manage";
+    public const string MailAttachmentsRead = "mail.attachments.read";
+    public const string MailDomainsManage = "mail.domains.manage";
+    public const string MailInboxesManage = "mail.inboxes.manage";
+
     public static readonly IReadOnlyList<string> All =
     [
         Account, UsersRead, UsersWrite, ApiKeysRead, ApiKeysWrite, AuditRead, WebhooksRead, WebhooksWrite, JobsRead,
+        MailMessagesSend, MailMessagesRead, MailThreadsRead, MailThreadsDelete, MailWebhooksManage, MailAttachmentsRead,
+        MailDomainsManage, MailInboxesManage,
     ];
 
     public static IReadOnlyList<string> ForRole(string role) => role switch

@@ -15,8 +15,11 @@ public sealed class ParleyEnvironment : IDisposable
     /// <summary>The data directory every process of this environment uses.</summary>
     public string DataDirectory => Path.Combine(WorkingDirectory, "data");
 
-    /// <summary>No configuration at all: what a person gets on a first start.</summary>
-    public static ParleyEnvironment Bare() => new(Directory.CreateTempSubdirectory("parley-it-").FullName);
+    /// <summary>
+    /// No configuration but a free SMTP port: what a person gets on a first start, except that tests run
+    /// side by side and cannot all have port 2525.
+    /// </summary>
+    public static ParleyEnvironment Bare() => new ParleyEnvironment(Directory.CreateTempSubdirectory("parley-it-").FullName).Set("Mail:Smtp:Port", "0");
 
     /// <summary>SQLite under <see cref="DataDirectory"/>, a configured admin and cheap password hashing.</summary>
     public static ParleyEnvironment Sqlite()

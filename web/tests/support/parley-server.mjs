@@ -39,6 +39,7 @@ export async function startParley({ env = {}, startTimeoutMs = 90_000 } = {}) {
       PARLEY__AUTH__ARGON2__ITERATIONS: '1',
       PARLEY__AUTH__ARGON2__LANES: '1',
       PARLEY__HTTP__REQUESTSPERMINUTE: '100000',
+      PARLEY__MAIL__SMTP__PORT: '0',
       PARLEY__HTTP__AUTHREQUESTSPERMINUTE: '100000',
       PARLEY__LOGGING__LOGLEVEL__DEFAULT: 'Warning',
       ...env,

@@ -1,0 +1,20 @@
+using MimeKit;
+using Parley.Mail.Smtp;
+
+namespace Parley.Mail.Inbound;
+
+/// <summary>SPF, DKIM and DMARC verdicts for one received message (RFC 8601 result words: pass, fail, softfail, neutral, none, temperror, permerror).</summary>
+public sealed record AuthenticationResults(string Spf, string Dkim, string Dmarc)
+{
+    public static AuthenticationResults None { get; } = new("none", "none", "none");
+}
+
+/// <summary>
+/// Computes <see cref="AuthenticationResults"/> for a received message (DnsClient for SPF and DMARC,
+/// MimeKit's DKIM verifier). SEAM: this first version answers "none"; the inbound part replaces it.
+/// </summary>
+internal sealed class InboundAuthentication
+{
+    public Task<AuthenticationResults> EvaluateAsync(MimeMessage message, SmtpEnvelope envelope, CancellationToken cancellationToken) =>
+        Task.FromResult(AuthenticationResults.None);
+}

@@ -1,0 +1,522 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parley.Mail.Storage.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "mail");
+
+            migrationBuilder.CreateTable(
+                name: "auth_keys",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    organization_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    public_key_pem = table.Column<string>(type: "text", nullable: false),
+                    algorithm = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_auth_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "domains",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
+                    ses_identity_arn = table.Column<string>(type: "text", nullable: true),
+                    dkim_tokens = table.Column<string[]>(type: "text[]", nullable: false),
+                    from_name = table.Column<string>(type: "text", nullable: true),
+                    reply_to_address = table.Column<string>(type: "text", nullable: true),
+                    bounce_address = table.Column<string>(type: "text", nullable: true),
+                    mx_verified = table.Column<bool>(type: "boolean", nullable: false),
+                    spf_verified = table.Column<bool>(type: "boolean", nullable: false),
+                    dkim_verified = table.Column<bool>(type: "boolean", nullable: false),
+                    dmarc_verified = table.Column<bool>(type: "boolean", nullable: false),
+                    dkim_selector = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    dkim_private_key_ciphertext = table.Column<byte[]>(type: "bytea", nullable: true),
+                    dkim_public_key = table.Column<string>(type: "text", nullable: true),
+                    verified_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_domains", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jobs",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    max_attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    locked_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "suppressed_addresses",
+                schema: "mail",
+                columns: table => new
+                {
+                    address = table.Column<string>(type: "text", nullable: false),
+                    reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    source_message_id = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_suppressed_addresses", x => x.address);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "threads",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subject = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    merged_into = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_threads", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    endpoint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_type = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_status_code = table.Column<int>(type: "integer", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_endpoints",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    secret = table.Column<byte[]>(type: "bytea", nullable: false),
+                    events = table.Column<string[]>(type: "text[]", nullable: false),
+                    inbox_ids = table.Column<Guid[]>(type: "uuid[]", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    failure_count = table.Column<int>(type: "integer", nullable: false),
+                    last_success_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_failure_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_endpoints", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "inboxes",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    domain_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    local_part = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    is_catchall = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inboxes", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_inboxes_domains_domain_id",
+                        column: x => x.domain_id,
+                        principalSchema: "mail",
+                        principalTable: "domains",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "messages",
+                schema: "mail",
+                columns: table => new
+                {
+                    message_id = table.Column<string>(type: "character varying(998)", maxLength: 998, nullable: false),
+                    thread_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    inbox_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    direction = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    from_address = table.Column<string>(type: "text", nullable: false),
+                    from_name = table.Column<string>(type: "text", nullable: true),
+                    subject = table.Column<string>(type: "text", nullable: false),
+                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    in_reply_to = table.Column<string>(type: "text", nullable: true),
+                    body_text = table.Column<string>(type: "text", nullable: true),
+                    body_html = table.Column<string>(type: "text", nullable: true),
+                    raw_storage_key = table.Column<string>(type: "text", nullable: false),
+                    ses_message_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    raw_size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    metadata = table.Column<string>(type: "jsonb", nullable: false),
+                    idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_messages", x => x.message_id);
+                    table.ForeignKey(
+                        name: "FK_messages_inboxes_inbox_id",
+                        column: x => x.inbox_id,
+                        principalSchema: "mail",
+                        principalTable: "inboxes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_messages_threads_thread_id",
+                        column: x => x.thread_id,
+                        principalSchema: "mail",
+                        principalTable: "threads",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "attachments",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    filename = table.Column<string>(type: "text", nullable: false),
+                    content_type = table.Column<string>(type: "text", nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    storage_key = table.Column<string>(type: "text", nullable: false),
+                    content_id = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attachments", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_attachments_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "delivery_events",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    ses_message_id = table.Column<string>(type: "text", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    details = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_delivery_events", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_delivery_events_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_inboxes",
+                schema: "mail",
+                columns: table => new
+                {
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    inbox_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_inboxes", x => new { x.message_id, x.inbox_id });
+                    table.ForeignKey(
+                        name: "FK_message_inboxes_inboxes_inbox_id",
+                        column: x => x.inbox_id,
+                        principalSchema: "mail",
+                        principalTable: "inboxes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_message_inboxes_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_recipients",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    recipient_type = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    address = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_recipients", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_message_recipients_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_references",
+                schema: "mail",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    referenced_id = table.Column<string>(type: "text", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_references", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_message_references_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attachments_message_id",
+                schema: "mail",
+                table: "attachments",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_auth_keys_organization_id_algorithm",
+                schema: "mail",
+                table: "auth_keys",
+                columns: new[] { "organization_id", "algorithm" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_delivery_events_message_id",
+                schema: "mail",
+                table: "delivery_events",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_delivery_events_ses_message_id",
+                schema: "mail",
+                table: "delivery_events",
+                column: "ses_message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_domains_name",
+                schema: "mail",
+                table: "domains",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inboxes_domain_id_local_part",
+                schema: "mail",
+                table: "inboxes",
+                columns: new[] { "domain_id", "local_part" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_state_due_at",
+                schema: "mail",
+                table: "jobs",
+                columns: new[] { "state", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_message_inboxes_inbox_id",
+                schema: "mail",
+                table: "message_inboxes",
+                column: "inbox_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_message_recipients_address",
+                schema: "mail",
+                table: "message_recipients",
+                column: "address");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_message_recipients_message_id",
+                schema: "mail",
+                table: "message_recipients",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_message_references_message_id",
+                schema: "mail",
+                table: "message_references",
+                column: "message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_message_references_referenced_id",
+                schema: "mail",
+                table: "message_references",
+                column: "referenced_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_inbox_id",
+                schema: "mail",
+                table: "messages",
+                column: "inbox_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_inbox_id_idempotency_key",
+                schema: "mail",
+                table: "messages",
+                columns: new[] { "inbox_id", "idempotency_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_ses_message_id",
+                schema: "mail",
+                table: "messages",
+                column: "ses_message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_messages_thread_id",
+                schema: "mail",
+                table: "messages",
+                column: "thread_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_threads_subject_updated_at",
+                schema: "mail",
+                table: "threads",
+                columns: new[] { "subject", "updated_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_endpoint_id_created_at",
+                schema: "mail",
+                table: "webhook_deliveries",
+                columns: new[] { "endpoint_id", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "attachments",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "auth_keys",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "delivery_events",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "jobs",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "message_inboxes",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "message_recipients",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "message_references",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "suppressed_addresses",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "webhook_endpoints",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "messages",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "inboxes",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "threads",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "domains",
+                schema: "mail");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Parley.Mail.Webhooks;
+
+/// <summary>The webhook event types Mail sends (the seed's names).</summary>
+internal static class MailEventTypes
+{
+    public const string MessageReceived = "message.received";
+    public const string MessageSent = "message.sent";
+    public const string MessageDelivered = "message.delivered";
+    public const string MessageBounced = "message.bounced";
+    public const string MessageComplained = "message.complained";
+    public const string ThreadMerged = "thread.merged";
+    public const string Verification = "webhook.verification";
+
+    public static readonly IReadOnlyList<string> All = [MessageReceived, MessageSent, MessageDelivered, MessageBounced, MessageComplained, ThreadMerged];
+}
