@@ -17,6 +17,9 @@ packages=(
   chromium     # the web app's browser tests
   sqlite3      # inspecting backups by hand; the tests use Microsoft.Data.Sqlite
   redis-server # the Chat backplane's two-node test (scripts/redis.sh)
+  swaks python3-aiosmtpd python3-dkim  # Mail: real SMTP clients, a receiving SMTP server, an independent DKIM verifier
+  postfix      # Mail: smtp-source / smtp-sink for the SMTP benchmark (no service is started)
+  dnsmasq-base # Mail: a real DNS server for domain verification and SPF/DKIM/DMARC tests (TestDnsServer)
 )
 
 passed=0
