@@ -26,6 +26,7 @@ public static class MailModule
         builder.Services.AddScoped<DeliveryReports>();
         builder.Services.AddScoped<MailWebhooks>();
         builder.Services.AddSingleton<DkimKeys>();
+        builder.Services.AddScoped<SmtpSubmission>();
         // -- receiving (SMTP server, inbound pipeline)
         // -- threading and parsing
         // -- sending

@@ -6,6 +6,9 @@ namespace Parley.Mail.Inbound;
 /// <summary>SPF, DKIM and DMARC verdicts for one received message (RFC 8601 result words: pass, fail, softfail, neutral, none, temperror, permerror).</summary>
 public sealed record AuthenticationResults(string Spf, string Dkim, string Dmarc)
 {
+    /// <summary>True when the configured policy refuses the message (the SMTP server answers 550 5.7.1).</summary>
+    public bool Reject { get; init; }
+
     public static AuthenticationResults None { get; } = new("none", "none", "none");
 }
 
