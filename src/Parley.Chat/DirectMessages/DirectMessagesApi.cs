@@ -43,14 +43,8 @@ internal static class DirectMessagesApi
             {
                 return ApiProblem.UserRequired();
             }
-            var request = idempotencyKey is { Length: > 0 } && body.IdempotencyKey is null ? body with { IdempotencyKey = idempotencyKey } : body;
-            var outcome = await channels.SendAsync(senderId, userId, request, cancellationToken);
-            return outcome switch
-            {
-                { Refusal: { } refusal } => refusal.ToProblem(),
-                { Created: true } => TypedResults.Created($"/api/chat/messages/{outcome.Message!.Id}", outcome.Message),
-                _ => TypedResults.Ok(outcome.Message!),
-            };
+            var outcome = await channels.SendAsync(senderId, userId, body.WithHeaderKey(idempotencyKey), cancellationToken);
+            return outcome.ToHttpResult();
         });
 
         dms.MapGet("", async Task<Results<Ok<List<DmView>>, ProblemHttpResult>> (

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
 using Parley.Chat.Files;
@@ -200,4 +202,12 @@ internal sealed class MessageSender(
 internal sealed record SendOutcome(MessageView? Message, bool Created, Refusal? Refusal)
 {
     public static SendOutcome Refused(Refusal refusal) => new(null, false, refusal);
+
+    /// <summary>The HTTP answer to a send: 201 with the new message, 200 with the earlier one for a retried key, or the problem.</summary>
+    public Results<Created<MessageView>, Ok<MessageView>, ProblemHttpResult> ToHttpResult() => this switch
+    {
+        { Refusal: { } refusal } => refusal.ToProblem(),
+        { Created: true } => TypedResults.Created($"/api/chat/messages/{Message!.Id}", Message),
+        _ => TypedResults.Ok(Message!),
+    };
 }

@@ -36,14 +36,8 @@ internal static class MessagesApi
             {
                 return ApiProblem.UserRequired();
             }
-            var request = idempotencyKey is { Length: > 0 } && body.IdempotencyKey is null ? body with { IdempotencyKey = idempotencyKey } : body;
-            var outcome = await sender.SendAsync(userId, channelId, request, cancellationToken);
-            return outcome switch
-            {
-                { Refusal: { } refusal } => refusal.ToProblem(),
-                { Created: true } => TypedResults.Created($"/api/chat/messages/{outcome.Message!.Id}", outcome.Message),
-                _ => TypedResults.Ok(outcome.Message!),
-            };
+            var outcome = await sender.SendAsync(userId, channelId, body.WithHeaderKey(idempotencyKey), cancellationToken);
+            return outcome.ToHttpResult();
         });
 
         inChannel.MapGet("", async Task<Results<Ok<MessagePage>, ProblemHttpResult>> (

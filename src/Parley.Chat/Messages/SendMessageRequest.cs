@@ -8,7 +8,12 @@ namespace Parley.Chat.Messages;
 /// </summary>
 public sealed record SendMessageRequest(
     string? Plaintext = null, byte[]? Ciphertext = null, byte[]? Nonce = null, Guid? SenderKeyId = null,
-    Guid? ReplyToId = null, Guid? ThreadId = null, string? IdempotencyKey = null, Guid? FileId = null);
+    Guid? ReplyToId = null, Guid? ThreadId = null, string? IdempotencyKey = null, Guid? FileId = null)
+{
+    /// <summary>The <c>Idempotency-Key</c> header counts when the body names no key.</summary>
+    public SendMessageRequest WithHeaderKey(string? header) =>
+        header is { Length: > 0 } && IdempotencyKey is null ? this with { IdempotencyKey = header } : this;
+}
 
 /// <summary>New content for a message its sender edits.</summary>
 public sealed record EditMessageRequest(string? Plaintext = null, byte[]? Ciphertext = null, byte[]? Nonce = null);
