@@ -71,7 +71,7 @@ internal static class MailMessageParser
         {
             // Only the last path segment: a name is never a path.
             var name = given.Replace('\\', '/').Split('/').Last().Trim();
-            if (name.Length > 0)
+            if (name.Trim('.').Length > 0)
             {
                 return name.Length > 255 ? name[^255..] : name;
             }

@@ -15,7 +15,7 @@ internal sealed record ThreadAssignment(Guid ThreadId, IReadOnlyList<Guid> Merge
 /// <item>the threads of the messages it names — In-Reply-To, then References newest first — and of the
 /// messages already stored that name it (a reply that arrived before its parent);</item>
 /// <item>else a thread with the same RFC 5256 base subject, updated within <c>Mail:Inbound:SubjectThreadingDays</c>,
-/// that shares a participant (From/To/Cc) and an inbox with it;</item>
+/// that shares an inbox and a participant (From/To/Cc address other than the inboxes' own) with it;</item>
 /// <item>else a new thread.</item>
 /// </list>
 /// When step 1 finds several threads, they are one conversation: the oldest keeps the messages of the others,
@@ -104,9 +104,19 @@ internal sealed class MailThreader(MailWebhooks webhooks, IOptions<MailOptions> 
         MailDbContext db, ParsedMail mail, string subject, IReadOnlyList<Guid>? inboxIds, DateTime now, CancellationToken cancellationToken)
     {
         var days = options.Value.Inbound.SubjectThreadingDays;
-        var participants = mail.Participants;
         // An empty subject ("", "Re:") says nothing about the conversation.
-        if (days == 0 || subject.Length == 0 || participants.Count == 0)
+        if (days == 0 || subject.Length == 0)
+        {
+            return null;
+        }
+        // The inbox's own address is on every message of the inbox: only the other parties say "same conversation".
+        var own = inboxIds is { Count: > 0 }
+            ? await db.Inboxes.Where(i => inboxIds.Contains(i.Id))
+                .Join(db.Domains, i => i.DomainId, d => d.Id, (i, d) => i.LocalPart + "@" + d.Name)
+                .ToListAsync(cancellationToken)
+            : [];
+        var participants = mail.Participants.Except(own, StringComparer.Ordinal).ToList();
+        if (participants.Count == 0)
         {
             return null;
         }
