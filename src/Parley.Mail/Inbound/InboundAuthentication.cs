@@ -58,13 +58,13 @@ public sealed record AuthenticationResults(string Spf, string Dkim, string Dmarc
 /// From domain (<see cref="DmarcEvaluator"/>); then the policy (<c>Mail:Inbound:OnAuthenticationFailure</c>):
 /// with <c>reject</c>, a DMARC failure under <c>p=reject</c> (and <c>p=quarantine</c> when
 /// <c>RejectDmarcQuarantine</c>) sets <see cref="AuthenticationResults.Reject"/>. Mail submitted by an
-/// authenticated user is ours: it is not checked.
+/// authenticated user is ours: it is not checked; nor is anything when <c>VerifyAuthentication</c> is off.
 /// </summary>
 internal sealed class InboundAuthentication(SpfEvaluator spf, DkimVerification dkim, DmarcEvaluator dmarc, IOptions<MailOptions> options)
 {
     public async Task<AuthenticationResults> EvaluateAsync(MimeMessage message, SmtpEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.AuthenticatedUser is not null)
+        if (envelope.AuthenticatedUser is not null || !options.Value.Inbound.VerifyAuthentication)
         {
             return AuthenticationResults.None;
         }

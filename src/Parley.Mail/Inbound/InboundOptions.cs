@@ -9,6 +9,9 @@ public sealed class InboundOptions
     [Range(0, 365)]
     public int SubjectThreadingDays { get; set; } = 7;
 
+    /// <summary>False skips SPF, DKIM and DMARC for received mail (results "none"; no DNS lookups), e.g. for a closed test network.</summary>
+    public bool VerifyAuthentication { get; set; } = true;
+
     /// <summary><c>accept</c> (default) stores mail that fails authentication with its results; <c>reject</c> refuses mail whose DMARC fails under a policy that asks for it.</summary>
     [Required, RegularExpression("^(accept|reject)$")]
     public string OnAuthenticationFailure { get; set; } = AuthenticationFailurePolicies.Accept;
