@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Configuration;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
+using Parley.Mail.Dns;
 using Parley.Mail.Inbound;
 using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
@@ -29,6 +31,11 @@ public static class MailModule
         builder.Services.AddScoped<SmtpSubmission>();
         // -- receiving (SMTP server, inbound pipeline)
         // -- threading and parsing
+        builder.Services.AddOptions<MailOptions>().Validate(o => Validator.TryValidateObject(o.Inbound, new ValidationContext(o.Inbound), null, true), "Mail:Inbound: a setting is out of range (see docs/configuration.md)");
+        builder.Services.AddSingleton<MailDns>();
+        builder.Services.AddScoped<SpfEvaluator>();
+        builder.Services.AddScoped<DkimVerification>();
+        builder.Services.AddScoped<DmarcEvaluator>();
         // -- sending
         // -- API, auth keys, webhooks
         return builder;

@@ -136,5 +136,16 @@ public sealed class DnsZone
         return this;
     }
 
+    /// <summary>
+    /// Makes the server authoritative for <paramref name="domain"/>: a name under it without records answers
+    /// NXDOMAIN, a name without the asked type NODATA, as a real zone does (by default dnsmasq, having no
+    /// upstream, answers REFUSED — which SPF and DMARC rightly read as a temporary error).
+    /// </summary>
+    public DnsZone Authoritative(string domain)
+    {
+        _arguments.Add($"--local=/{domain}/");
+        return this;
+    }
+
     internal IEnumerable<string> Arguments() => _arguments;
 }

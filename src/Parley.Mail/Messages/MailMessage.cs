@@ -55,6 +55,8 @@ internal sealed class MailMessage
         message.HasIndex(m => m.ThreadId);
         message.HasIndex(m => m.InboxId);
         message.HasIndex(m => m.SesMessageId);
+        // Threading: a parent arriving after its replies finds them by their In-Reply-To (and message_references.referenced_id).
+        message.HasIndex(m => m.InReplyTo);
         message.HasIndex(m => new { m.InboxId, m.IdempotencyKey }).IsUnique();
     }
 }

@@ -489,6 +489,8 @@ namespace Parley.Mail.Storage.Migrations.Postgres
 
                     b.HasKey("MessageId");
 
+                    b.HasIndex("InReplyTo");
+
                     b.HasIndex("InboxId");
 
                     b.HasIndex("SesMessageId");

@@ -483,6 +483,8 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
 
                     b.HasKey("MessageId");
 
+                    b.HasIndex("InReplyTo");
+
                     b.HasIndex("InboxId");
 
                     b.HasIndex("SesMessageId");

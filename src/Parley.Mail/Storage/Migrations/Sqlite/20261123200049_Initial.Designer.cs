@@ -11,7 +11,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMailDbContext))]
-    [Migration("20261123193320_Initial")]
+    [Migration("20261123200049_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -485,6 +485,8 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                         .HasColumnName("thread_id");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("InReplyTo");
 
                     b.HasIndex("InboxId");
 

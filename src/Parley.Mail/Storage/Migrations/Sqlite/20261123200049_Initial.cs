@@ -384,6 +384,11 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                 column: "referenced_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_in_reply_to",
+                table: "messages",
+                column: "in_reply_to");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_inbox_id",
                 table: "messages",
                 column: "inbox_id");

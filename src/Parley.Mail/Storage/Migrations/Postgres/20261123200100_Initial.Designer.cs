@@ -12,7 +12,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMailDbContext))]
-    [Migration("20261123193338_Initial")]
+    [Migration("20261123200100_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -491,6 +491,8 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                         .HasColumnName("thread_id");
 
                     b.HasKey("MessageId");
+
+                    b.HasIndex("InReplyTo");
 
                     b.HasIndex("InboxId");
 

@@ -422,6 +422,12 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                 column: "referenced_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_in_reply_to",
+                schema: "mail",
+                table: "messages",
+                column: "in_reply_to");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_messages_inbox_id",
                 schema: "mail",
                 table: "messages",
