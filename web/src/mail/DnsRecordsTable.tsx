@@ -31,7 +31,7 @@ export function DnsRecordsTable({ records }: { records: DnsRecord[] }) {
                 <code>{record.type}</code>
               </td>
               <td>
-                <code className="mail-dns-value" data-testid="mail-dns-name">
+                <code className="mail-dns-name" data-testid="mail-dns-name">
                   {record.name}
                 </code>
               </td>

@@ -118,7 +118,7 @@ export function MailComposer({ inbox, draft, mode, onSent }: {
         <input name="subject" autoComplete="off" value={subject} onChange={(e) => setSubject(e.target.value)} />
       </label>
       <label>
-        {mode === 'reply' ? 'Reply' : 'Message'}
+        Message
         <textarea name="text" rows={mode === 'reply' ? 5 : 10} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       {attachments.length > 0 && (
