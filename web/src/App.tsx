@@ -16,6 +16,15 @@ import { CommunityHome } from './chat/CommunityHome.tsx';
 import { CommunitySettings } from './chat/CommunitySettings.tsx';
 import { GoToChannel } from './chat/GoToChannel.tsx';
 import { InvitePage } from './chat/InvitePage.tsx';
+import { ComposePage } from './mail/ComposePage.tsx';
+import { DomainDetail } from './mail/DomainDetail.tsx';
+import { DomainsPage } from './mail/DomainsPage.tsx';
+import { MailboxHome, MailboxPage } from './mail/MailboxPage.tsx';
+import { MailHome } from './mail/MailHome.tsx';
+import { MailPage } from './mail/MailPage.tsx';
+import { SuppressionsPage } from './mail/SuppressionsPage.tsx';
+import { ThreadView } from './mail/ThreadView.tsx';
+import { WebhooksPage } from './mail/WebhooksPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignOutPage } from './pages/SignOutPage.tsx';
@@ -41,7 +50,18 @@ export function App() {
             <Route path="communities/:communityId/channels/:channelId" element={<CommunityChannelRoute />} />
           </Route>
           <Route path="tickets" element={<ComingSoonPage title="Tickets" blurb="Support conversations from chat, email and Discord in one panel." />} />
-          <Route path="mail" element={<ComingSoonPage title="Mail" blurb="Inboxes, domains and the messages Parley receives and sends." />} />
+          <Route path="mail" element={<MailPage />}>
+            <Route index element={<MailHome />} />
+            <Route path="domains" element={<DomainsPage />} />
+            <Route path="domains/:domainId" element={<DomainDetail />} />
+            <Route path="inboxes/:inboxId" element={<MailboxPage />}>
+              <Route index element={<MailboxHome />} />
+              <Route path="compose" element={<ComposePage />} />
+              <Route path="threads/:threadId" element={<ThreadView />} />
+            </Route>
+            <Route path="suppressions" element={<SuppressionsPage />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
+          </Route>
           <Route path="triage" element={<ComingSoonPage title="Triage" blurb="Rules that sort incoming mail and the dashboard that shows them at work." />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<RequireAdmin />}>

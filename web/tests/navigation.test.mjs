@@ -23,7 +23,7 @@ test('A deep link to the account page asks to sign in, then lands there', async 
   await page.context().close();
 });
 
-test('Tickets, Mail and Triage each show their empty page; Chat shows the chat area', async () => {
+test('Tickets and Triage each show their empty page; Chat and Mail show their areas', async () => {
   const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
@@ -33,7 +33,12 @@ test('Tickets, Mail and Triage each show their empty page; Chat shows the chat a
   await page.getByTestId('chat-home').waitFor();
   assert.equal(pathOf(page), '/chat');
 
-  for (const place of ['tickets', 'mail', 'triage']) {
+  await page.getByTestId('nav-mail').click();
+  await page.getByTestId('page-mail').waitFor();
+  await page.getByTestId('mail-sidebar').waitFor();
+  assert.equal(pathOf(page), '/mail');
+
+  for (const place of ['tickets', 'triage']) {
     const link = page.getByTestId(`nav-${place}`);
     await link.click();
     const placePage = page.getByTestId(`page-${place}`);
