@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Core.Configuration;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
 using Parley.Mail.Inbound;
 using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
+using Parley.Mail.Smtp;
 using Parley.Mail.Storage;
 using Parley.Mail.Threads;
 using Parley.Mail.Webhooks;
@@ -28,6 +30,12 @@ public static class MailModule
         builder.Services.AddSingleton<DkimKeys>();
         builder.Services.AddScoped<SmtpSubmission>();
         // -- receiving (SMTP server, inbound pipeline)
+        builder.Services.AddSingleton<IValidateOptions<MailOptions>, SmtpOptionsValidator>();
+        builder.Services.AddSingleton<SmtpListener>();
+        builder.Services.AddSingleton<SmtpCertificate>();
+        builder.Services.AddSingleton<SmtpAuthenticator>();
+        builder.Services.AddScoped<InboundMail>();
+        builder.Services.AddHostedService<SmtpServer>();
         // -- threading and parsing
         // -- sending
         // -- API, auth keys, webhooks
