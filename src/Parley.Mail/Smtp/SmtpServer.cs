@@ -75,7 +75,7 @@ internal sealed partial class SmtpServer(
             {
                 client = await socket.AcceptAsync(stoppingToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
                 break;
             }
@@ -128,9 +128,9 @@ internal sealed partial class SmtpServer(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // Closing the socket first: no new session starts while the running ones say 421 and end.
-        _socket?.Dispose();
+        // Cancelling stops the accept loop and has each running session say 421 and end; then the socket goes.
         await base.StopAsync(cancellationToken);
+        _socket?.Dispose();
     }
 
     public override void Dispose()
