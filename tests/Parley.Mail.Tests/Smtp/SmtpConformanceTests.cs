@@ -262,4 +262,46 @@ public sealed class SmtpConformanceTests
         Assert.StartsWith("500 5.5.2 Line too long", over);
         Assert.StartsWith("250 2.0.0", after);
     }
+
+    [Fact]
+    public async Task Commands_pipelined_behind_STARTTLS_are_dropped_not_run_inside_TLS()
+    {
+        await using var server = await SmtpTestApp.StartAsync(TestDatabase.Sqlite);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", server.Port);
+        var stream = tcp.GetStream();
+        Assert.StartsWith("220 ", await LineAsync(stream));
+        await stream.WriteAsync("EHLO client.test\r\n"u8.ToArray());
+        string line;
+        do
+        {
+            line = await LineAsync(stream);
+        }
+        while (line[3] == '-');
+
+        // CVE-2011-0411: a command injected in clear right behind STARTTLS.
+        await stream.WriteAsync("STARTTLS\r\nHELP\r\n"u8.ToArray());
+        Assert.StartsWith("220 2.0.0", await LineAsync(stream));
+        await using var tls = new System.Net.Security.SslStream(stream, false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync("mx.parley.test");
+        await tls.WriteAsync("NOOP\r\n"u8.ToArray());
+
+        // The first reply inside TLS answers NOOP; the injected HELP (214) got none.
+        Assert.Equal("250 2.0.0 Ok", await LineAsync(tls));
+        await tls.WriteAsync("QUIT\r\n"u8.ToArray());
+        Assert.StartsWith("221", await LineAsync(tls));
+    }
+
+    /// <summary>One reply line, read byte by byte so nothing after it is buffered away from a TLS handshake.</summary>
+    private static async Task<string> LineAsync(Stream stream)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var bytes = new List<byte>();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, timeout.Token) == 1 && one[0] != '\n')
+        {
+            bytes.Add(one[0]);
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray()).TrimEnd('\r');
+    }
 }
