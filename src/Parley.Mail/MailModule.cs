@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Core.Configuration;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
@@ -8,6 +9,7 @@ using Parley.Mail.Dns;
 using Parley.Mail.Inbound;
 using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
+using Parley.Mail.Smtp;
 using Parley.Mail.Storage;
 using Parley.Mail.Threads;
 using Parley.Mail.Webhooks;
@@ -30,6 +32,12 @@ public static class MailModule
         builder.Services.AddSingleton<DkimKeys>();
         builder.Services.AddScoped<SmtpSubmission>();
         // -- receiving (SMTP server, inbound pipeline)
+        builder.Services.AddSingleton<IValidateOptions<MailOptions>, SmtpOptionsValidator>();
+        builder.Services.AddSingleton<SmtpListener>();
+        builder.Services.AddSingleton<SmtpCertificate>();
+        builder.Services.AddSingleton<SmtpAuthenticator>();
+        builder.Services.AddScoped<InboundMail>();
+        builder.Services.AddHostedService<SmtpServer>();
         // -- threading and parsing
         builder.Services.AddOptions<MailOptions>().Validate(o => Validator.TryValidateObject(o.Inbound, new ValidationContext(o.Inbound), null, true), "Mail:Inbound: a setting is out of range (see docs/configuration.md)");
         builder.Services.AddSingleton<MailDns>();

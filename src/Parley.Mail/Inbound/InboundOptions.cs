@@ -30,6 +30,12 @@ public sealed class InboundOptions
     /// <summary>Most DKIM signatures checked per message; further ones are ignored (each costs a DNS lookup and a hash of the body).</summary>
     [Range(1, 50)]
     public int MaxDkimSignatures { get; set; } = 5;
+
+    /// <summary>
+    /// Senders refused at MAIL FROM with 550 5.7.1, beside the suppressed addresses: an address
+    /// (<c>spam@example.com</c>) or a whole domain (<c>@example.com</c>), compared case-insensitively.
+    /// </summary>
+    public List<string> BlockedSenders { get; set; } = [];
 }
 
 public static class AuthenticationFailurePolicies
