@@ -110,7 +110,8 @@ internal sealed class MailJwtAuthenticationHandler(
                 // Lifetime is checked below against Parley's clock, with the lifetime cap.
                 ValidateLifetime = false,
                 RequireSignedTokens = true,
-                TryAllIssuerSigningKeys = false,
+                // One key per attempt; a token without a kid must still be checked against it.
+                TryAllIssuerSigningKeys = true,
             });
             if (result.IsValid)
             {

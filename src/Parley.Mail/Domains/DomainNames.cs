@@ -20,7 +20,8 @@ internal static class DomainNames
         string ascii;
         try
         {
-            ascii = Idn.GetAscii(trimmed).ToLowerInvariant();
+            // IDNA maps case only through the caller: lower-case first, so BÜCHER and bücher are one domain.
+            ascii = Idn.GetAscii(trimmed.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant()).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
