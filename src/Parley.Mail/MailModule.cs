@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Parley.Core.Configuration;
+using Parley.Core.Security;
+using Parley.Core.Webhooks;
+using Parley.Mail.Api;
+using Parley.Mail.AuthKeys;
+using Parley.Mail.Domains;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
 using Parley.Mail.Dns;
@@ -46,6 +51,13 @@ public static class MailModule
         builder.Services.AddScoped<DmarcEvaluator>();
         // -- sending
         // -- API, auth keys, webhooks
+        builder.Services.AddValidatedOptions<MailAuthOptions>(builder.Configuration, MailAuthOptions.Section);
+        builder.Services.AddValidatedOptions<MailWebhooksOptions>(builder.Configuration, MailWebhooksOptions.Section);
+        builder.Services.AddSingleton<MailDnsClient>();
+        builder.Services.AddScoped<DomainVerifier>();
+        builder.Services.AddScoped<WebhookVerification>();
+        builder.Services.AddScoped<IWebhookEndpointSource, MailWebhookEndpointSource>();
+        builder.Services.AddBearerScheme<MailJwtAuthenticationHandler>(MailJwtAuthenticationHandler.SchemeName, MailJwtAuthenticationHandler.Accepts);
         return builder;
     }
 
@@ -54,6 +66,7 @@ public static class MailModule
         // -- receiving
         // -- sending
         // -- API, auth keys, webhooks
+        MailApi.Map(app);
         return app;
     }
 }

@@ -7,14 +7,30 @@ using Parley.Core.ApiKeys;
 namespace Parley.Core.Security;
 
 /// <summary>
-/// One bearer header, two kinds of credential: a policy scheme sends <c>pk_…</c> keys to the
-/// API-key handler and everything else to JwtBearer.
+/// A module's own kind of bearer credential: tokens <see cref="Accepts"/> takes go to <see cref="SchemeName"/>
+/// (registered by the module) instead of Parley's JwtBearer. Mail's organization-signed JWTs are one.
 /// </summary>
-internal static class ParleyAuthentication
+public sealed record BearerSchemeRoute(string SchemeName, Func<string, bool> Accepts);
+
+/// <summary>
+/// One bearer header, several kinds of credential: a policy scheme sends <c>pk_…</c> keys to the
+/// API-key handler, tokens a module's <see cref="BearerSchemeRoute"/> accepts to that module's handler,
+/// and everything else to JwtBearer.
+/// </summary>
+public static class ParleyAuthentication
 {
     public const string SchemeName = "Parley";
 
-    public static void AddParleyAuthentication(this IServiceCollection services)
+    /// <summary>Adds a module's bearer scheme, handled by <typeparamref name="THandler"/> for the tokens <paramref name="accepts"/> takes.</summary>
+    public static IServiceCollection AddBearerScheme<THandler>(this IServiceCollection services, string schemeName, Func<string, bool> accepts)
+        where THandler : AuthenticationHandler<AuthenticationSchemeOptions>
+    {
+        services.AddSingleton(new BearerSchemeRoute(schemeName, accepts));
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, THandler>(schemeName, null);
+        return services;
+    }
+
+    internal static void AddParleyAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(options =>
             {
@@ -23,10 +39,7 @@ internal static class ParleyAuthentication
                 options.DefaultForbidScheme = SchemeName;
             })
             .AddPolicyScheme(SchemeName, "Access token or API key", options =>
-                options.ForwardDefaultSelector = context =>
-                    BearerToken(context.Request) is { } token && token.StartsWith(ApiKeyService.KeyPrefix, StringComparison.Ordinal)
-                        ? ApiKeyAuthenticationHandler.SchemeName
-                        : JwtBearerDefaults.AuthenticationScheme)
+                options.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer();
         services.ConfigureOptions<JwtBearerConfiguration>();
@@ -41,6 +54,26 @@ internal static class ParleyAuthentication
                     .RequireClaim(ParleyClaims.Permission, permission));
             }
         });
+    }
+
+    private static string SelectScheme(HttpContext context)
+    {
+        if (BearerToken(context.Request) is not { } token)
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+        if (token.StartsWith(ApiKeyService.KeyPrefix, StringComparison.Ordinal))
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+        foreach (var route in context.RequestServices.GetServices<BearerSchemeRoute>())
+        {
+            if (route.Accepts(token))
+            {
+                return route.SchemeName;
+            }
+        }
+        return JwtBearerDefaults.AuthenticationScheme;
     }
 
     /// <summary>The credential after <c>Bearer </c>, or null.</summary>

@@ -16,9 +16,11 @@ namespace Parley.Core.Webhooks;
 /// <c>webhooks.deliver</c>: one attempt at POSTing a delivery to its endpoint. A 2xx response
 /// delivers it and restores the endpoint to <c>active</c>; anything else counts against the
 /// endpoint (warning, then disabled) and retries on <see cref="WebhooksOptions.RetrySchedule"/>.
+/// The endpoint comes from the source the job names (<see cref="IWebhookEndpointSource"/>): Core's table or a module's.
 /// </summary>
 internal sealed partial class WebhookDeliveryJob(
     CoreDbContext core,
+    IEnumerable<IWebhookEndpointSource> sources,
     InstanceKeyring keyring,
     AuditLog audit,
     IHttpClientFactory httpClients,
@@ -27,24 +29,29 @@ internal sealed partial class WebhookDeliveryJob(
     ILogger<WebhookDeliveryJob> logger) : IJobHandler
 {
     public const string JobKind = "webhooks.deliver";
-    public const string HttpClientName = "parley.webhooks";
-    public const string SecretPurpose = "webhook";
+    public const string HttpClientName = WebhookTransport.HttpClientName;
+    public const string SecretPurpose = WebhookTransport.SecretPurpose;
     private const int MaxErrorLength = 1000;
 
-    public sealed record Payload(Guid DeliveryId);
+    /// <param name="Source">The <see cref="IWebhookEndpointSource.Name"/> holding the endpoint; null (older jobs) is Core's.</param>
+    public sealed record Payload(Guid DeliveryId, string? Source = null);
 
     public string Kind => JobKind;
 
     public async Task ExecuteAsync(JobExecution job, CancellationToken cancellationToken)
     {
-        var deliveryId = job.Payload<Payload>().DeliveryId;
+        var payload = job.Payload<Payload>();
+        var deliveryId = payload.DeliveryId;
         var delivery = await job.Db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is null || delivery.Status != WebhookDeliveryStates.Pending)
         {
             return;
         }
-        var endpoint = await core.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == delivery.EndpointId, cancellationToken);
-        if (endpoint is null || endpoint.Status == WebhookEndpointStates.Disabled)
+        var sourceName = payload.Source ?? CoreWebhookEndpoints.SourceName;
+        var source = sources.FirstOrDefault(s => s.Name == sourceName)
+            ?? throw new InvalidOperationException($"No webhook endpoint source named '{sourceName}' is registered.");
+        var endpoint = await source.FindAsync(delivery.EndpointId, cancellationToken);
+        if (endpoint is null || endpoint.Disabled)
         {
             GiveUp(delivery, endpoint is null ? "The endpoint was deleted." : "The endpoint is disabled.");
             await job.Db.SaveChangesAsync(cancellationToken);
@@ -62,13 +69,13 @@ internal sealed partial class WebhookDeliveryJob(
             delivery.NextAttemptAt = null;
             delivery.LastError = null;
             await job.Db.SaveChangesAsync(cancellationToken);
-            await RecordEndpointSuccessAsync(endpoint.Id, now, cancellationToken);
+            await source.RecordSuccessAsync(endpoint.Id, now, cancellationToken);
             return;
         }
 
         delivery.LastError = error;
         LogAttemptFailed(delivery.Id, endpoint.Id, delivery.Attempts, statusCode);
-        var disabled = await RecordEndpointFailureAsync(endpoint.Id, now, cancellationToken);
+        var disabled = await RecordEndpointFailureAsync(source, endpoint.Id, now, cancellationToken);
         var schedule = WebhookRetrySchedule.Parse(options.CurrentValue.RetrySchedule);
         if (disabled || delivery.Attempts > schedule.Count)
         {
@@ -82,7 +89,7 @@ internal sealed partial class WebhookDeliveryJob(
         throw new JobRetryException(delay, error);
     }
 
-    private async Task<(int? StatusCode, string? Error)> SendAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<(int? StatusCode, string? Error)> SendAsync(WebhookTarget endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var secret = Encoding.UTF8.GetString(keyring.Decrypt(SecretPurpose, endpoint.SecretCiphertext));
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url);
@@ -108,28 +115,10 @@ internal sealed partial class WebhookDeliveryJob(
         }
     }
 
-    private async Task RecordEndpointSuccessAsync(Guid endpointId, DateTime now, CancellationToken cancellationToken)
-    {
-        // A disabled endpoint stays disabled: only people turn it back on.
-        await core.WebhookEndpoints
-            .Where(e => e.Id == endpointId && e.Status != WebhookEndpointStates.Disabled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.ConsecutiveFailures, 0)
-                .SetProperty(e => e.Status, WebhookEndpointStates.Active)
-                .SetProperty(e => e.LastSuccessAt, now)
-                .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-    }
-
     /// <summary>Counts a failure against the endpoint; true when the endpoint is (now) disabled.</summary>
-    private async Task<bool> RecordEndpointFailureAsync(Guid endpointId, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> RecordEndpointFailureAsync(IWebhookEndpointSource source, Guid endpointId, DateTime now, CancellationToken cancellationToken)
     {
-        // Increment in the database: deliveries to one endpoint may fail at the same time on several nodes.
-        var endpoint = core.WebhookEndpoints.Where(e => e.Id == endpointId);
-        await endpoint.ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.ConsecutiveFailures, e => e.ConsecutiveFailures + 1)
-            .SetProperty(e => e.LastFailureAt, now)
-            .SetProperty(e => e.UpdatedAt, now), cancellationToken);
-        var failures = await endpoint.Select(e => (int?)e.ConsecutiveFailures).SingleOrDefaultAsync(cancellationToken);
+        var failures = await source.RecordFailureAsync(endpointId, now, cancellationToken);
         if (failures is null)
         {
             return true; // deleted meanwhile
@@ -138,11 +127,9 @@ internal sealed partial class WebhookDeliveryJob(
         if (failures >= limits.DisableAfterFailures)
         {
             // Only the update that flips the status writes the audit entry.
-            var flipped = await endpoint.Where(e => e.Status != WebhookEndpointStates.Disabled)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, WebhookEndpointStates.Disabled), cancellationToken);
-            if (flipped == 1)
+            if (await source.DisableAsync(endpointId, cancellationToken))
             {
-                audit.Add(core, "webhook.disabled", new { webhook_id = endpointId, consecutive_failures = failures });
+                audit.Add(core, "webhook.disabled", new { webhook_id = endpointId, source = source.Name, consecutive_failures = failures });
                 await core.SaveChangesAsync(cancellationToken);
                 LogEndpointDisabled(endpointId, failures.Value);
             }
@@ -150,8 +137,7 @@ internal sealed partial class WebhookDeliveryJob(
         }
         if (failures >= limits.WarningAfterFailures)
         {
-            await endpoint.Where(e => e.Status == WebhookEndpointStates.Active)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, WebhookEndpointStates.Warning), cancellationToken);
+            await source.WarnAsync(endpointId, cancellationToken);
         }
         return false;
     }

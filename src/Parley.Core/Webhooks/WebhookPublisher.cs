@@ -40,26 +40,43 @@ public sealed class WebhookPublisher(IServiceScopeFactory scopes, JobQueue jobs,
                 .ToList();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        // The job's own attempt limit is only a backstop for lost leases; the schedule decides retries.
-        var maxAttempts = WebhookRetrySchedule.Parse(options.CurrentValue.RetrySchedule).Count + 1 + 5;
         var added = 0;
         foreach (var endpoint in endpoints.Where(e => Subscribes(e.EventTypes, eventType)))
         {
-            var delivery = new WebhookDelivery
-            {
-                EndpointId = endpoint.Id,
-                EventType = eventType,
-                Payload = "",
-                CreatedAt = now,
-                NextAttemptAt = now,
-            };
-            delivery.Payload = JsonSerializer.Serialize(new WebhookEnvelope(delivery.Id, eventType, now, data), BodyJson);
-            db.WebhookDeliveries.Add(delivery);
-            jobs.Enqueue(db, WebhookDeliveryJob.JobKind, new WebhookDeliveryJob.Payload(delivery.Id), now, maxAttempts);
+            Add(db, CoreWebhookEndpoints.SourceName, endpoint.Id, eventType, data);
             added++;
         }
         return added;
+    }
+
+    /// <summary>
+    /// Adds one delivery of <paramref name="data"/> to endpoint <paramref name="endpointId"/> of the
+    /// <paramref name="source"/> (<see cref="IWebhookEndpointSource.Name"/>) and its job to <paramref name="db"/>, unsaved.
+    /// For modules that keep their own endpoints and choose the receivers themselves.
+    /// </summary>
+    public WebhookDelivery Add(ModuleDbContext db, string source, Guid endpointId, string eventType, object data)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The job's own attempt limit is only a backstop for lost leases; the schedule decides retries.
+        var maxAttempts = WebhookRetrySchedule.Parse(options.CurrentValue.RetrySchedule).Count + 1 + 5;
+        var delivery = new WebhookDelivery
+        {
+            EndpointId = endpointId,
+            EventType = eventType,
+            Payload = "",
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        delivery.Payload = JsonSerializer.Serialize(new WebhookEnvelope(delivery.Id, eventType, now, data), BodyJson);
+        db.WebhookDeliveries.Add(delivery);
+        var payload = source == CoreWebhookEndpoints.SourceName
+            ? new WebhookDeliveryJob.Payload(delivery.Id)
+            : new WebhookDeliveryJob.Payload(delivery.Id, source);
+        jobs.Enqueue(db, WebhookDeliveryJob.JobKind, payload, now, maxAttempts);
+        return delivery;
     }
 
     internal static bool Subscribes(string eventTypesJson, string eventType)

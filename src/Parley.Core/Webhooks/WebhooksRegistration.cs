@@ -18,6 +18,7 @@ public static class WebhooksRegistration
         services.TryAddSingleton<WebhookTargetGuard>();
         services.TryAddSingleton<WebhookPublisher>();
         services.AddJobHandler<WebhookDeliveryJob>();
+        services.AddScoped<IWebhookEndpointSource, CoreWebhookEndpoints>();
 
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, (sp, client) =>
             {
