@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Core.Configuration;
+using Parley.Core.Jobs;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
 using Parley.Mail.Inbound;
 using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
 using Parley.Mail.Storage;
+using Parley.Mail.Suppression;
 using Parley.Mail.Threads;
 using Parley.Mail.Webhooks;
 
@@ -30,6 +33,14 @@ public static class MailModule
         // -- receiving (SMTP server, inbound pipeline)
         // -- threading and parsing
         // -- sending
+        builder.Services.AddSingleton<IValidateOptions<MailOptions>, OutboundOptionsValidator>();
+        builder.Services.AddSingleton<SuppressionList>();
+        builder.Services.AddSingleton<MxResolver>();
+        builder.Services.AddSingleton<MailTransfer>();
+        builder.Services.AddScoped<OutboundQueue>();
+        builder.Services.AddScoped<DeliveryRecorder>();
+        builder.Services.AddScoped<BounceNotices>();
+        builder.Services.AddJobHandler<DeliveryJob>();
         // -- API, auth keys, webhooks
         return builder;
     }
@@ -38,6 +49,7 @@ public static class MailModule
     {
         // -- receiving
         // -- sending
+        app.MapSendApi();
         // -- API, auth keys, webhooks
         return app;
     }
