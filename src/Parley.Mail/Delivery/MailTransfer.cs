@@ -33,14 +33,15 @@ internal sealed class MailTransfer(MxResolver resolver, IOptions<MailOptions> op
         if (ViaRelay)
         {
             var relay = outbound.Relay;
-            return await AttemptAsync(message, sender, recipients, relay.Host!, cancellationToken, async client =>
+            var (relayed, unreachable) = await AttemptAsync(message, sender, recipients, relay.Host!, cancellationToken, async client =>
             {
                 await client.ConnectAsync(relay.Host!, relay.Port, Enum.Parse<SecureSocketOptions>(relay.Security), cancellationToken);
                 if (!string.IsNullOrEmpty(relay.Username))
                 {
                     await client.AuthenticateAsync(relay.Username, relay.Password ?? "", cancellationToken);
                 }
-            }) ?? throw new InvalidOperationException("unreachable");
+            });
+            return relayed ?? All(recipients, RecipientResult.Temporary, null, unreachable, relay.Host);
         }
 
         IReadOnlyList<MailExchanger> hosts;
@@ -59,7 +60,7 @@ internal sealed class MailTransfer(MxResolver resolver, IOptions<MailOptions> op
         string? lastError = null;
         foreach (var host in hosts)
         {
-            var outcomes = await AttemptAsync(message, sender, recipients, host.Name, cancellationToken, async client =>
+            var (outcomes, unreachable) = await AttemptAsync(message, sender, recipients, host.Name, cancellationToken, async client =>
             {
                 // Connect to the address DNS gave (not the system resolver's idea of the name); the name is for TLS.
                 var socket = new Socket(host.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -81,13 +82,13 @@ internal sealed class MailTransfer(MxResolver resolver, IOptions<MailOptions> op
             {
                 return outcomes;
             }
-            lastError = $"{host.Name} [{host.Address}]:{outbound.MxPort}: no connection";
+            lastError = $"{host.Name} [{host.Address}]:{outbound.MxPort}: {unreachable}";
         }
         return All(recipients, RecipientResult.Temporary, null, lastError, null);
     }
 
-    /// <summary>One SMTP transaction; null when the host could not be reached at all (the next one is tried).</summary>
-    private async Task<IReadOnlyList<RecipientOutcome>?> AttemptAsync(
+    /// <summary>One SMTP transaction; no outcomes, but why, when the host could not be reached at all (the next one is tried).</summary>
+    private async Task<(IReadOnlyList<RecipientOutcome>? Outcomes, string? Unreachable)> AttemptAsync(
         MimeMessage message, string sender, IReadOnlyList<string> recipients, string host, CancellationToken cancellationToken, Func<SmtpClient, Task> connect)
     {
         using var client = new RecipientTrackingSmtpClient
@@ -102,15 +103,15 @@ internal sealed class MailTransfer(MxResolver resolver, IOptions<MailOptions> op
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SslHandshakeException or OperationCanceledException or TimeoutException
                                    && !cancellationToken.IsCancellationRequested)
         {
-            return ViaRelay ? All(recipients, RecipientResult.Temporary, null, $"{host}: {ex.Message}", host) : null;
+            return (null, ex.Message);
         }
         catch (SmtpCommandException ex)
         {
-            return All(recipients, Classify(ex.StatusCode), new SmtpReply((int)ex.StatusCode, ex.Message), null, host);
+            return (All(recipients, Classify(ex.StatusCode), new SmtpReply((int)ex.StatusCode, ex.Message), null, host), null);
         }
         catch (AuthenticationException ex)
         {
-            return All(recipients, RecipientResult.Temporary, null, $"{host}: relay authentication failed: {ex.Message}", host);
+            return (All(recipients, RecipientResult.Temporary, null, $"{host}: relay authentication failed: {ex.Message}", host), null);
         }
 
         try
@@ -122,25 +123,25 @@ internal sealed class MailTransfer(MxResolver resolver, IOptions<MailOptions> op
                 ? new RecipientOutcome(r, Classify(refused.StatusCode), new SmtpReply((int)refused.StatusCode, refused.Response), null, host)
                 : new RecipientOutcome(r, RecipientResult.Accepted, accepted, null, host)).ToList();
             await QuitAsync(client);
-            return outcomes;
+            return (outcomes, null);
         }
         catch (NoRecipientsAcceptedException)
         {
             await QuitAsync(client);
-            return recipients.Select(r => client.Rejected.TryGetValue(r, out var refused)
+            return (recipients.Select(r => client.Rejected.TryGetValue(r, out var refused)
                 ? new RecipientOutcome(r, Classify(refused.StatusCode), new SmtpReply((int)refused.StatusCode, refused.Response), null, host)
-                : new RecipientOutcome(r, RecipientResult.Temporary, null, "not accepted", host)).ToList();
+                : new RecipientOutcome(r, RecipientResult.Temporary, null, "not accepted", host)).ToList(), null);
         }
         catch (SmtpCommandException ex)
         {
             await QuitAsync(client);
-            return All(recipients, Classify(ex.StatusCode), new SmtpReply((int)ex.StatusCode, ex.Message), null, host);
+            return (All(recipients, Classify(ex.StatusCode), new SmtpReply((int)ex.StatusCode, ex.Message), null, host), null);
         }
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or OperationCanceledException or TimeoutException
                                    && !cancellationToken.IsCancellationRequested)
         {
             // The connection broke mid-transaction: whether the message got through is unknown, so it is tried again.
-            return All(recipients, RecipientResult.Temporary, null, $"{host}: {ex.Message}", host);
+            return (All(recipients, RecipientResult.Temporary, null, $"{host}: {ex.Message}", host), null);
         }
     }
 
