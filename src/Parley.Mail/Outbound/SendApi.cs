@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,7 +61,7 @@ internal static class SendApi
         }
 
         var inbox = await db.Inboxes.FirstOrDefaultAsync(i => i.Id == send.InboxId && i.DeletedAt == null, cancellationToken);
-        if (inbox is null)
+        if (inbox is null || !MaySendFrom(request.HttpContext.User, inbox.Id))
         {
             return ApiProblem.NotFound("inbox_not_found", "No such inbox.");
         }
@@ -133,6 +134,14 @@ internal static class SendApi
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Select(e => e.Status).FirstOrDefaultAsync(cancellationToken);
         return new SendAnswer(message.MessageId, message.ThreadId, latest ?? DeliveryStatuses.Pending);
     }
+
+    /// <summary>
+    /// An organization JWT bound to inboxes (its <c>inboxes</c> claim) sends only from those; others see no
+    /// such inbox. The claims are the API part's (<c>MailCaller</c>: <c>mail_inbox_bound</c>, one <c>mail_inbox</c> per inbox).
+    /// </summary>
+    private static bool MaySendFrom(ClaimsPrincipal user, Guid inboxId) =>
+        !user.HasClaim(c => c.Type == "mail_inbox_bound")
+        || user.FindAll("mail_inbox").Any(c => Guid.TryParse(c.Value, out var bound) && bound == inboxId);
 
     private static ProblemHttpResult TooLarge(long limit) =>
         ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "message_too_large", $"The message would be larger than the {limit} bytes Parley sends.");

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Security;
@@ -116,6 +119,37 @@ public sealed class SendApiTests
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", owner.AccessToken);
         using var sent = await app.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_caller_bound_to_inboxes_sends_only_from_those(string provider)
+    {
+        var bound = new System.Runtime.CompilerServices.StrongBox<Guid>();
+        // The claims an organization JWT with an `inboxes` claim carries (the API part's MailCaller reads the same).
+        await using var app = await TestApp.StartAsync(provider, NoDelivery(), builder =>
+            builder.Services.AddSingleton<IClaimsTransformation>(new InboxBinding(bound)));
+        var mine = await app.AddSenderAsync(local: "mine");
+        var other = await app.AddSenderAsync(local: "other");
+        bound.Value = mine.InboxId;
+        var client = await app.ClientWithAsync(Permissions.MailMessagesSend);
+
+        using var refused = await client.SendMailAsync(new { inbox_id = other.InboxId, to = new[] { "a@example.test" }, subject = "s", text = "t" });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("inbox_not_found", await refused.ProblemCodeAsync());
+        using var allowed = await client.SendMailAsync(new { inbox_id = mine.InboxId, to = new[] { "a@example.test" }, subject = "s", text = "t" });
+        Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
+    }
+
+    private sealed class InboxBinding(System.Runtime.CompilerServices.StrongBox<Guid> inbox) : IClaimsTransformation
+    {
+        public Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+        {
+            if (principal.Identity?.IsAuthenticated == true && !principal.HasClaim(c => c.Type == "mail_inbox_bound"))
+            {
+                principal.AddIdentity(new ClaimsIdentity([new Claim("mail_inbox_bound", "true"), new Claim("mail_inbox", inbox.Value.ToString())]));
+            }
+            return Task.FromResult(principal);
+        }
     }
 
     [Theory, BothProviders]
