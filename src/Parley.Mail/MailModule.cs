@@ -8,6 +8,7 @@ using Parley.Core.Webhooks;
 using Parley.Mail.Api;
 using Parley.Mail.AuthKeys;
 using Parley.Mail.Domains;
+using Parley.Core.Jobs;
 using Parley.Core.Storage;
 using Parley.Mail.Delivery;
 using Parley.Mail.Dns;
@@ -16,6 +17,7 @@ using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
 using Parley.Mail.Smtp;
 using Parley.Mail.Storage;
+using Parley.Mail.Suppression;
 using Parley.Mail.Threads;
 using Parley.Mail.Webhooks;
 
@@ -50,6 +52,14 @@ public static class MailModule
         builder.Services.AddScoped<DkimVerification>();
         builder.Services.AddScoped<DmarcEvaluator>();
         // -- sending
+        builder.Services.AddSingleton<IValidateOptions<MailOptions>, OutboundOptionsValidator>();
+        builder.Services.AddSingleton<SuppressionList>();
+        builder.Services.AddSingleton<MxResolver>();
+        builder.Services.AddSingleton<MailTransfer>();
+        builder.Services.AddScoped<OutboundQueue>();
+        builder.Services.AddScoped<DeliveryRecorder>();
+        builder.Services.AddScoped<BounceNotices>();
+        builder.Services.AddJobHandler<DeliveryJob>();
         // -- API, auth keys, webhooks
         builder.Services.AddValidatedOptions<MailAuthOptions>(builder.Configuration, MailAuthOptions.Section);
         builder.Services.AddValidatedOptions<MailWebhooksOptions>(builder.Configuration, MailWebhooksOptions.Section);
@@ -65,6 +75,7 @@ public static class MailModule
     {
         // -- receiving
         // -- sending
+        app.MapSendApi();
         // -- API, auth keys, webhooks
         MailApi.Map(app);
         return app;

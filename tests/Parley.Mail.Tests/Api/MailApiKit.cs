@@ -45,7 +45,7 @@ internal static class MailApiKit
         return (domainId, await app.CreateInboxAsync(token, domainId, localPart));
     }
 
-    /// <summary>Stores <paramref name="mime"/> as received by <paramref name="inboxIds"/>: raw to the blob store, rows through the store, attachments as the inbound part stores them.</summary>
+    /// <summary>Stores <paramref name="mime"/> as received by <paramref name="inboxIds"/>: raw to the blob store, rows (attachments included) through the store, as the SMTP server does.</summary>
     public static async Task<string> ReceiveAsync(this TestApp app, MimeMessage mime, params Guid[] inboxIds)
     {
         await using var scope = app.CreateScope();
@@ -59,21 +59,6 @@ internal static class MailApiKit
         var parsed = MailMessageParser.Parse(mime, "mx.test", TimeProvider.System.GetUtcNow().UtcDateTime);
         var (message, _) = await services.GetRequiredService<MailMessageStore>().AddAsync(
             db, parsed, MailDirections.Inbound, inboxIds, new StoredRaw(blob.Key, blob.Size), "{\"authentication\":{\"spf\":\"pass\",\"dkim\":\"none\",\"dmarc\":\"fail\"}}", default);
-        foreach (var part in mime.Attachments.OfType<MimePart>())
-        {
-            using var content = new MemoryStream();
-            await part.Content!.DecodeToAsync(content);
-            content.Position = 0;
-            var stored = await blobs.PutAsync(content);
-            db.Attachments.Add(new MailAttachment
-            {
-                MessageId = message.MessageId,
-                Filename = part.FileName ?? "file",
-                ContentType = part.ContentType.MimeType,
-                SizeBytes = stored.Size,
-                StorageKey = stored.Key,
-            });
-        }
         await db.SaveChangesAsync();
         return message.MessageId;
     }

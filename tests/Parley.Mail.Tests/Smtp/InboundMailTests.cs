@@ -24,7 +24,8 @@ public sealed class InboundMailTests
         message.Subject = "Quarterly report";
         var body = new BodyBuilder { TextBody = "See attached.", HtmlBody = "<p>See attached.</p>" };
         body.Attachments.Add("report.pdf", "%PDF-1.4 pretend"u8.ToArray(), new ContentType("application", "pdf"));
-        body.Attachments.Add("data.csv", "a,b\n1,2\n"u8.ToArray(), new ContentType("text", "csv"));
+        // No line breaks: a text part travels with CRLF, which would change its size.
+        body.Attachments.Add("data.csv", "a,b;1,2"u8.ToArray(), new ContentType("text", "csv"));
         message.Body = body.ToMessageBody();
 
         using (var client = new SmtpClient())
@@ -47,6 +48,11 @@ public sealed class InboundMailTests
         Assert.Contains("filename=report.pdf", raw);
         Assert.Contains("filename=data.csv", raw);
         Assert.Equal(raw.Length, stored.RawSizeBytes);
+        var attachments = await server.AttachmentsAsync();
+        Assert.Equal(["data.csv", "report.pdf"], attachments.Select(a => a.Filename));
+        Assert.All(attachments, a => Assert.Equal(message.MessageId, a.MessageId));
+        Assert.Equal(["text/csv", "application/pdf"], attachments.Select(a => a.ContentType));
+        Assert.Equal([7L, 16L], attachments.Select(a => a.SizeBytes));
         var envelope = SmtpTestApp.Metadata(stored).GetProperty("envelope");
         Assert.Equal("ada@sender.test", envelope.GetProperty("mail_from").GetString());
         Assert.Equal(SmtpTestApp.InboxAddress, Assert.Single(envelope.GetProperty("rcpt_to").EnumerateArray()).GetString());

@@ -66,6 +66,12 @@ internal sealed class SmtpTestApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<MailDbContext>().Messages.AsNoTracking().ToListAsync();
     }
 
+    public async Task<List<MailAttachment>> AttachmentsAsync()
+    {
+        await using var scope = App.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MailDbContext>().Attachments.AsNoTracking().OrderBy(a => a.Filename).ToListAsync();
+    }
+
     public async Task<List<MessageInbox>> InboxLinksAsync()
     {
         await using var scope = App.CreateScope();

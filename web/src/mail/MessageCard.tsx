@@ -6,7 +6,7 @@ import { DeliveryBadge } from './DeliveryBadge.tsx';
 import { downloadWithToken, formatBytes } from './files.ts';
 import { HtmlBody } from './HtmlBody.tsx';
 import { mailApi } from './mailApi.ts';
-import type { Address, Message } from './types.ts';
+import type { Address, DeliveryEvent, Message } from './types.ts';
 
 function formatAddress(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address;
@@ -113,7 +113,7 @@ export function MessageCard({ message }: { message: Message }) {
                 {message.delivery.events.map((event, index) => (
                   <li key={`${event.created_at}-${index}`} data-testid="mail-delivery-event" data-status={event.status}>
                     <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time> <strong>{event.status}</strong>
-                    {event.details && <span className="muted"> — {event.details}</span>}
+                    {describeDetails(event.details) && <span className="muted"> — {describeDetails(event.details)}</span>}
                   </li>
                 ))}
               </ol>
@@ -138,4 +138,14 @@ export function MessageCard({ message }: { message: Message }) {
       </footer>
     </article>
   );
+}
+
+/** One line from a delivery event's details object: its plain values, "key: value", in the server's order. */
+function describeDetails(details: DeliveryEvent['details']): string {
+  if (details === null || details === undefined) return '';
+  if (typeof details === 'string') return details;
+  return Object.entries(details)
+    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
+    .map(([key, value]) => `${key.replace(/_/g, ' ')}: ${String(value)}`)
+    .join(' · ');
 }

@@ -92,7 +92,8 @@ export interface Attachment {
 
 export interface DeliveryEvent {
   status: string;
-  details: string | null;
+  /** What the server recorded: recipient, SMTP reply, attempt, next attempt… (a JSON object). */
+  details: Record<string, unknown> | string | null;
   created_at: string;
 }
 

@@ -11,7 +11,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMailDbContext))]
-    [Migration("20261123200049_Initial")]
+    [Migration("20261123203906_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

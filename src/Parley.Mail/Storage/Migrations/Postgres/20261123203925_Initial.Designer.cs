@@ -12,7 +12,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMailDbContext))]
-    [Migration("20261123200100_Initial")]
+    [Migration("20261123203925_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
