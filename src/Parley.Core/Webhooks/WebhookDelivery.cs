@@ -34,6 +34,6 @@ public sealed class WebhookDelivery
 public static class WebhookDeliveryStates
 {
     public const string Pending = "pending";
-    public const string Succeeded = "succeeded";
+    public const string Delivered = "delivered";
     public const string Failed = "failed";
 }

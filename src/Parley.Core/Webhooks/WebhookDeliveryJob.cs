@@ -64,7 +64,7 @@ internal sealed partial class WebhookDeliveryJob(
         delivery.LastStatusCode = statusCode;
         if (error is null)
         {
-            delivery.Status = WebhookDeliveryStates.Succeeded;
+            delivery.Status = WebhookDeliveryStates.Delivered;
             delivery.DeliveredAt = now;
             delivery.NextAttemptAt = null;
             delivery.LastError = null;

@@ -161,7 +161,7 @@ public sealed class JobRunnerTests
         await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, customize: WithHandlers(clock, new JobRecorder()));
         var old = Finished(Start.UtcDateTime.AddDays(-8));
         var recent = Finished(Start.UtcDateTime.AddDays(-1));
-        var oldDelivery = new WebhookDelivery { EventType = "x", Payload = "{}", Status = WebhookDeliveryStates.Succeeded, CreatedAt = Start.UtcDateTime.AddDays(-8) };
+        var oldDelivery = new WebhookDelivery { EventType = "x", Payload = "{}", Status = WebhookDeliveryStates.Delivered, CreatedAt = Start.UtcDateTime.AddDays(-8) };
         var recentDelivery = new WebhookDelivery { EventType = "x", Payload = "{}", Status = WebhookDeliveryStates.Failed, CreatedAt = Start.UtcDateTime.AddDays(-1) };
         await using (var scope = app.CreateScope())
         {

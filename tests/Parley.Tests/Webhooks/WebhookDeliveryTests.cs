@@ -36,7 +36,7 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(2, (await EndpointAsync(app, endpointId)).ConsecutiveFailures);
         warningSeen.SetResult();
 
-        await Eventually.Until(async () => (await DeliveriesAsync(app, endpointId)).Single().Status == WebhookDeliveryStates.Succeeded);
+        await Eventually.Until(async () => (await DeliveriesAsync(app, endpointId)).Single().Status == WebhookDeliveryStates.Delivered);
         var delivery = (await DeliveriesAsync(app, endpointId)).Single();
         Assert.Equal((3, 200), (delivery.Attempts, delivery.LastStatusCode));
         Assert.NotNull(delivery.DeliveredAt);
