@@ -63,7 +63,6 @@ public static class MailModule
         // -- API, auth keys, webhooks
         builder.Services.AddValidatedOptions<MailAuthOptions>(builder.Configuration, MailAuthOptions.Section);
         builder.Services.AddValidatedOptions<MailWebhooksOptions>(builder.Configuration, MailWebhooksOptions.Section);
-        builder.Services.AddSingleton<MailDnsClient>();
         builder.Services.AddScoped<DomainVerifier>();
         builder.Services.AddScoped<WebhookVerification>();
         builder.Services.AddScoped<IWebhookEndpointSource, MailWebhookEndpointSource>();

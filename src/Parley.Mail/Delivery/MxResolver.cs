@@ -1,7 +1,7 @@
 using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
-using Microsoft.Extensions.Options;
+using Parley.Mail.Dns;
 
 namespace Parley.Mail.Delivery;
 
@@ -16,9 +16,8 @@ internal sealed class DnsTemporaryException(string message) : Exception(message)
 /// when it has no MX; none when the domain does not exist or publishes a null MX (RFC 7505).
 /// Asks <c>Mail:DnsServer</c>, or the system's resolver.
 /// </summary>
-internal sealed class MxResolver(IOptions<MailOptions> options)
+internal sealed class MxResolver(MailDns dns)
 {
-    private readonly Lazy<LookupClient> _client = new(() => CreateClient(options.Value.DnsServer));
 
     public async Task<IReadOnlyList<MailExchanger>> ResolveAsync(string domain, CancellationToken cancellationToken)
     {
@@ -66,7 +65,7 @@ internal sealed class MxResolver(IOptions<MailOptions> options)
         IDnsQueryResponse response;
         try
         {
-            response = await _client.Value.QueryAsync(name, type, QueryClass.IN, cancellationToken);
+            response = await dns.Client.QueryAsync(name, type, QueryClass.IN, cancellationToken);
         }
         catch (DnsResponseException ex)
         {
@@ -82,26 +81,4 @@ internal sealed class MxResolver(IOptions<MailOptions> options)
     }
 
     private static bool Same(string a, string b) => string.Equals(a.TrimEnd('.'), b.TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
-
-    private static LookupClient CreateClient(string? server)
-    {
-        var lookup = string.IsNullOrWhiteSpace(server)
-            ? new LookupClientOptions()
-            : new LookupClientOptions(ParseEndpoint(server));
-        lookup.UseCache = false;
-        lookup.ThrowDnsErrors = false;
-        lookup.ContinueOnDnsError = false;
-        lookup.Timeout = TimeSpan.FromSeconds(5);
-        lookup.Retries = 2;
-        return new LookupClient(lookup);
-    }
-
-    private static IPEndPoint ParseEndpoint(string server)
-    {
-        if (IPEndPoint.TryParse(server, out var endpoint))
-        {
-            return endpoint.Port == 0 ? new IPEndPoint(endpoint.Address, 53) : endpoint;
-        }
-        throw new FormatException($"Mail:DnsServer '{server}' is not an address or address:port.");
-    }
 }

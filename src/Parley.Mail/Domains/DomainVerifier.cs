@@ -1,3 +1,4 @@
+using Parley.Mail.Dns;
 using DnsClient;
 using DnsClient.Protocol;
 using Microsoft.Extensions.Options;
@@ -5,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Parley.Mail.Domains;
 
 /// <summary>Checks a domain's four records through DNS now and sets its flags (unsaved); <c>verified_at</c> when all four hold.</summary>
-internal sealed class DomainVerifier(MailDnsClient dns, IOptionsMonitor<MailOptions> options, TimeProvider clock)
+internal sealed class DomainVerifier(MailDns dns, IOptionsMonitor<MailOptions> options, TimeProvider clock)
 {
     public async Task VerifyAsync(MailDomain domain, CancellationToken cancellationToken)
     {
         var hostname = options.CurrentValue.Hostname;
-        var client = dns.Create();
+        var client = dns.Client;
         var mx = await client.QueryAsync(domain.Name, QueryType.MX, cancellationToken: cancellationToken);
         domain.MxVerified = mx.Answers.MxRecords().Any(r => DomainDnsRecords.IsOurMx(r.Exchange.Value, hostname));
         domain.SpfVerified = (await TxtAsync(client, domain.Name, cancellationToken)).Any(t => DomainDnsRecords.IsSpfAllowingUs(t, hostname));

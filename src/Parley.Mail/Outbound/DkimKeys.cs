@@ -52,7 +52,7 @@ internal sealed class DkimKeys(InstanceKeyring keyring, IOptions<MailOptions> op
     /// <summary>The TXT record to publish for <paramref name="domain"/>; null before it has a key.</summary>
     public static DkimRecord? TxtRecord(MailDomain domain) => domain.DkimPublicKey is null
         ? null
-        : new DkimRecord($"{domain.DkimSelector}._domainkey.{domain.Name}", $"v=DKIM1; k=rsa; p={domain.DkimPublicKey}");
+        : new DkimRecord(Domains.DomainDnsRecords.DkimName(domain), Domains.DomainDnsRecords.DkimValue(domain));
 
     /// <summary>Adds a DKIM-Signature (rsa-sha256, relaxed/relaxed) for <paramref name="domain"/> to a message already prepared for 7-bit transport.</summary>
     public void Sign(MailDomain domain, MimeMessage message)
