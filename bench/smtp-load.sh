@@ -19,13 +19,14 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--sessions S] [--messages M] [--size BYTES] [--reuse]" >&2; exit 2 ;;
   esac
 done
-for tool in /usr/sbin/smtp-source /usr/sbin/smtp-sink sqlite3; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install postfix sqlite3)" >&2; exit 1; }
+for tool in /usr/sbin/smtp-source /usr/sbin/smtp-sink /usr/sbin/dnsmasq sqlite3; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install postfix dnsmasq-base sqlite3)" >&2; exit 1; }
 done
 
 work=$(mktemp -d /tmp/parley-smtp-load.XXXXXX)
-pid=""; sink=""
+pid=""; sink=""; dns=""
 cleanup() {
+  if [ -n "$dns" ]; then kill "$dns" 2>/dev/null || true; wait "$dns" 2>/dev/null || true; fi
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   if [ -n "$sink" ]; then kill "$sink" 2>/dev/null || true; wait "$sink" 2>/dev/null || true; fi
   rm -rf "$work"
@@ -54,11 +55,20 @@ sleep 0.5
 sink_seconds=$(timed_source "$sink_port")
 kill "$sink"; wait "$sink" 2>/dev/null || true; sink=""
 
+# Received mail is checked (SPF, DKIM, DMARC) as in production; a local resolver answers for the sender's
+# domain, as a server's caching resolver would, so the run measures Parley and not DNS timeouts.
+dns_port=$(scripts/free-port.sh)
+dns_user=(); [ "$(id -u)" = 0 ] && dns_user=(--user=root)
+/usr/sbin/dnsmasq --keep-in-foreground --port="$dns_port" --listen-address=127.0.0.1 --bind-interfaces --no-resolv \
+  --no-hosts --pid-file= --conf-file=/dev/null "${dns_user[@]}" --local=/client.test/ \
+  --txt-record=client.test,"v=spf1 ip4:127.0.0.1 -all" --txt-record=_dmarc.client.test,"v=DMARC1; p=none" &
+dns=$!
+
 smtp_port=$(scripts/free-port.sh)
 mkdir -p "$work/run/data"
 (cd "$work/run" && exec env PARLEY__STORAGE__PROVIDER=sqlite PARLEY__STORAGE__DATADIRECTORY="$work/run/data" \
    PARLEY__ADMIN__PASSWORD=benchmark-password PARLEY__LOGGING__LOGLEVEL__DEFAULT=Warning \
-   PARLEY__MAIL__HOSTNAME=mx.bench.test PARLEY__MAIL__SMTP__PORT="$smtp_port" PARLEY__MAIL__SMTP__MAXSESSIONS=1000 \
+   PARLEY__MAIL__HOSTNAME=mx.bench.test PARLEY__MAIL__DNSSERVER="127.0.0.1:$dns_port" PARLEY__MAIL__SMTP__PORT="$smtp_port" PARLEY__MAIL__SMTP__MAXSESSIONS=1000 \
    "$work/app/parley" >"$work/server.log" 2>&1) &
 pid=$!
 deadline=$((SECONDS + 120))
