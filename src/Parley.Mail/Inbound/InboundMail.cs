@@ -40,8 +40,6 @@ internal sealed partial class InboundMail(
     TimeProvider clock,
     ILogger<InboundMail> logger)
 {
-    private const int SnippetLength = 200;
-
     /// <summary>Null when <paramref name="reversePath"/> may send; else the refusal (550 5.7.1). The null path (bounces) always may.</summary>
     public async Task<SmtpReply?> CheckSenderAsync(string? reversePath, CancellationToken cancellationToken)
     {
@@ -169,7 +167,9 @@ internal sealed partial class InboundMail(
 
     /// <summary>
     /// The same Message-ID again (a retry after a lost 250, a second copy through a list): acknowledged,
-    /// not stored twice; inboxes the first copy did not reach are linked to it.
+    /// not stored twice; inboxes the first copy did not reach are linked to it. Checked before authentication
+    /// and delivery reports, so a retry costs no DNS lookups and a repeated DSN is not recorded twice (the
+    /// store's own duplicate check covers the race of two sessions at once).
     /// </summary>
     private async Task<SmtpReply?> AlreadyStoredAsync(string messageId, IReadOnlyList<Guid> inboxIds, BlobInfo raw, CancellationToken cancellationToken)
     {
@@ -178,11 +178,7 @@ internal sealed partial class InboundMail(
         {
             return null;
         }
-        var linked = await db.MessageInboxes.Where(l => l.MessageId == messageId).Select(l => l.InboxId).ToListAsync(cancellationToken);
-        foreach (var inboxId in inboxIds.Distinct().Except(linked))
-        {
-            db.MessageInboxes.Add(new MessageInbox { MessageId = messageId, InboxId = inboxId });
-        }
+        await MailMessageStore.LinkInboxesAsync(db, messageId, inboxIds, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (existing.RawStorageKey != raw.Key)
         {
@@ -217,20 +213,10 @@ internal sealed partial class InboundMail(
 
     private static SmtpReply Queued(string messageId) => new(250, "2.0.0", $"Ok: queued as <{messageId}>");
 
-    private static object Summary(MailMessage message, ParsedMail parsed, Guid inboxId) => new Dictionary<string, object?>
-    {
-        ["message_id"] = message.MessageId,
-        ["thread_id"] = message.ThreadId,
-        ["inbox_id"] = inboxId,
-        ["direction"] = message.Direction,
-        ["from_address"] = message.FromAddress,
-        ["from_name"] = message.FromName,
-        ["subject"] = message.Subject,
-        ["snippet"] = parsed.BodyText is { } text ? text[..Math.Min(text.Length, SnippetLength)] : null,
-        ["sent_at"] = message.SentAt,
-        ["has_attachments"] = parsed.Mime.Attachments.Any(),
-        ["delivery_status"] = null,
-    };
+    /// <summary>The webhook's data: the message as the API lists it (<see cref="MessageSummaryView"/>), for one inbox.</summary>
+    private static MessageSummaryView Summary(MailMessage message, ParsedMail parsed, Guid inboxId) => new(
+        message.MessageId, message.ThreadId, inboxId, message.Direction, message.FromAddress, message.FromName, message.Subject,
+        MessageViews.Snippet(message.BodyText), message.SentAt, parsed.Attachments.Count > 0, DeliveryStatus: null);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message received from {Client} failed; answered 451")]
     private partial void LogAcceptFailed(Exception ex, string client);

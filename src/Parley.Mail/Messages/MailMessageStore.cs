@@ -96,8 +96,8 @@ internal sealed class MailMessageStore(MailThreader threader, IBlobStore blobs, 
         return new StoreOutcome(message, thread, Duplicate: false, attachments);
     }
 
-    /// <summary>The same message delivered again for another of our inboxes (one copy per RCPT batch) is linked to it too.</summary>
-    private static async Task LinkInboxesAsync(MailDbContext db, string messageId, IReadOnlyList<Guid> inboxIds, CancellationToken cancellationToken)
+    /// <summary>The same message delivered again for another of our inboxes (one copy per RCPT batch) is linked to it too (unsaved).</summary>
+    public static async Task LinkInboxesAsync(MailDbContext db, string messageId, IReadOnlyList<Guid> inboxIds, CancellationToken cancellationToken)
     {
         var linked = await db.MessageInboxes.Where(l => l.MessageId == messageId).Select(l => l.InboxId).ToListAsync(cancellationToken);
         linked.AddRange(db.MessageInboxes.Local.Where(l => l.MessageId == messageId).Select(l => l.InboxId));

@@ -125,10 +125,7 @@ internal sealed class OutboundQueue(
             subject = stored.Subject,
             queue_id = queueId,
         }, cancellationToken);
-        foreach (var merged in thread.MergedThreadIds)
-        {
-            await webhooks.EnqueueAsync(db, MailEventTypes.ThreadMerged, draft.Inbox.Id, new { thread_id = thread.ThreadId, merged_thread_id = merged }, cancellationToken);
-        }
+        // thread.merged, when the reply joined threads, was queued by the threader (MailThreader), the one place merges happen.
         await db.SaveChangesAsync(cancellationToken);
         await events.PublishAsync(new EmailSent(stored.MessageId, draft.Inbox.Id, thread.ThreadId), cancellationToken);
         return (stored, thread.ThreadId);
