@@ -75,6 +75,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         try
         {
             var bytes = Encoding.UTF8.GetBytes(answer);
+            // A fixed length, not chunked: HttpListener's chunked end of an empty body can reach a reused
+            // keep-alive connection late and be read as the next response's status line ("0").
+            context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
