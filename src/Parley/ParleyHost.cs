@@ -1,5 +1,6 @@
 using Parley.Chat;
 using Parley.Mail;
+using Parley.Modmail;
 using Parley.Core;
 using Parley.Core.Configuration;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ public static class ParleyHost
         builder.AddCore();
         builder.AddChat();
         builder.AddMail();
+        builder.AddModmail();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class ParleyHost
         app.MapCore();
         app.MapChat();
         app.MapMail();
+        app.MapModmail();
         app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.UseWebApp();
         return app;

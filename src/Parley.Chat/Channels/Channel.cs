@@ -24,6 +24,12 @@ internal sealed class Channel
     /// <summary>Messages are deleted this long after they are sent; null keeps them.</summary>
     public int? MessageTtlSeconds { get; set; }
     public string? VoiceBackground { get; set; }
+    /// <summary>
+    /// Parley's: a channel only its <c>channel_members</c> see — no self-join, not listed or announced to anyone else,
+    /// community moderators included (Modmail's ticket channels; members are added by the server).
+    /// </summary>
+    public bool IsPrivate { get; set; }
+
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

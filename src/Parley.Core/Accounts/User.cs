@@ -31,6 +31,10 @@ public sealed class User
     public long? TotpLastStep { get; set; }
 
     public bool IsAdmin { get; set; }
+
+    /// <summary>Parley's: an account the server acts as (Modmail's support bots). Its password hash is no hash, so nobody signs in as it.</summary>
+    public bool IsBot { get; set; }
+
     public bool IsOwner { get; set; }
     public DateTime? SuspendedAt { get; set; }
     public string? SuspendedReason { get; set; }

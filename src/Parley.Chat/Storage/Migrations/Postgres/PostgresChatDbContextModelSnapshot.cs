@@ -160,6 +160,10 @@ namespace Parley.Chat.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("group_id");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_private");
+
                     b.Property<int?>("MessageTtlSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("message_ttl_seconds");

@@ -154,6 +154,10 @@ namespace Parley.Chat.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("group_id");
 
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_private");
+
                     b.Property<int?>("MessageTtlSeconds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("message_ttl_seconds");

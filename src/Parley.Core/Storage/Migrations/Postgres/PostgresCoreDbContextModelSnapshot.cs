@@ -182,6 +182,10 @@ namespace Parley.Core.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_admin");
 
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_bot");
+
                     b.Property<bool>("IsOwner")
                         .HasColumnType("boolean")
                         .HasColumnName("is_owner");

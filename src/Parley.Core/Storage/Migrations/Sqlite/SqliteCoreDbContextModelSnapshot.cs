@@ -176,6 +176,10 @@ namespace Parley.Core.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_admin");
 
+                    b.Property<bool>("IsBot")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_bot");
+
                     b.Property<bool>("IsOwner")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_owner");

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Parley.Modmail;
+
+/// <summary>The Modmail module: the <c>Modmail</c> configuration section. Per-desk settings (messages, prefix, mode) live in the database and are edited live.</summary>
+public sealed class ModmailOptions
+{
+    public const string Section = "Modmail";
+
+    /// <summary>Usernames (or user ids) holding every panel permission on every desk, whatever <c>panel_permissions</c> says.</summary>
+    public List<string> SuperAdmins { get; set; } = [];
+
+    /// <summary>On start-up, relay member messages that arrived while Parley was down or a transport was disconnected.</summary>
+    public bool RecoverOnStart { get; set; } = true;
+
+    /// <summary>The longest reply, note or snippet, in characters.</summary>
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = 4000;
+
+    /// <summary>The largest file attached to a reply, in bytes.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxAttachmentBytes { get; set; } = 25 * 1024 * 1024;
+}
