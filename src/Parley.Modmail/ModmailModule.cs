@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Parley.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
+using Parley.Modmail.Closing;
+using Parley.Modmail.Commands;
+using Parley.Modmail.Staff;
 using Parley.Modmail.Storage;
+using Parley.Modmail.Tickets;
 
 namespace Parley.Modmail;
 
@@ -12,7 +17,14 @@ public static class ModmailModule
     {
         builder.Services.AddValidatedOptions<ModmailOptions>(builder.Configuration, ModmailOptions.Section);
         builder.Services.AddModuleDbContext<ModmailDbContext, SqliteModmailDbContext, PostgresModmailDbContext>(ModmailDbContext.ModuleName);
-        // -- tickets: engine, commands, jobs, Chat transport
+        // The seams between the parts (each part registers its own services below its line).
+        builder.Services.AddScoped<MemberMessages>();
+        builder.Services.AddScoped<StaffReplies>();
+        builder.Services.AddScoped<TicketClosing>();
+        builder.Services.AddScoped<TicketChannels>();
+        builder.Services.AddScoped<TicketCommands>();
+        // -- tickets: engine, Chat transport, reply/edit/delete/close commands
+        // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         // -- email transport
         // -- panel API, external API, webhooks
         // -- import
