@@ -3,13 +3,13 @@ using System.Text.Json;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
 
-namespace Parley.Chat.Tests.Api;
+namespace Parley.Tests.Infrastructure;
 
 /// <summary>A signed-in person for chat tests.</summary>
-internal sealed record ChatUser(Guid Id, string Token);
+public sealed record ChatUser(Guid Id, string Token);
 
 /// <summary>Arranges chat state through the public API, as a client would.</summary>
-internal static class ChatApi
+public static class ChatApi
 {
     public const string Password = "a-long-enough-password-1";
 
