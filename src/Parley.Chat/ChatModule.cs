@@ -44,6 +44,7 @@ public static class ChatModule
         builder.Services.AddSingleton<MessageContentRules>();
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<DmChannels>();
+        builder.Services.AddScoped<CommunityDirectory>();
         builder.Services.AddScoped<MessageViewLoader>();
         builder.Services.AddScoped<PresenceChanges>();
         builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);
