@@ -3,6 +3,7 @@ using Parley.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
 using Parley.Modmail.Closing;
+using Parley.Modmail.Panel;
 using Parley.Modmail.Commands;
 using Parley.Modmail.Staff;
 using Parley.Modmail.Storage;
@@ -23,6 +24,7 @@ public static class ModmailModule
         builder.Services.AddScoped<TicketClosing>();
         builder.Services.AddScoped<TicketChannels>();
         builder.Services.AddScoped<TicketCommands>();
+        builder.Services.AddScoped<PanelAccess>();
         // -- tickets: engine, Chat transport, reply/edit/delete/close commands
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         // -- email transport
