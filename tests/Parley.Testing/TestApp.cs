@@ -48,7 +48,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? customize = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var database = await TestDatabase.CreateMigratedAsync(provider);
         var all = FastDefaults();
         foreach (var (key, value) in database.Settings())
         {
