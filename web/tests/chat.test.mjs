@@ -2,6 +2,8 @@
 // infinite scroll, direct messages, and the panels over the real server: pins, polls, files,
 // bookmarks and moderation (timeouts).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { test } from 'node:test';
 import { apiCall } from './support/api.mjs';
 import { createChatUser, messageWithText, ok, openChannel, send, sharedChannel, signedInPage } from './support/chat.mjs';
@@ -469,4 +471,34 @@ test('An admin makes a member channel admin in the panel; the new admin then pos
   await bobPage.getByTestId('composer-disabled').filter({ hasText: 'read-only' }).waitFor();
   await alicePage.context().close();
   await bobPage.context().close();
+});
+
+/** Runs SQL on one of the server's SQLite files: for state only the server makes (private channels, bots). */
+const sql = (database, statement) => execFileSync('sqlite3', [path.join(env.server.dataDirectory, database), statement]);
+
+test("A private channel is listed with a lock to its members only, and a bot's name carries BOT", async () => {
+  const [alice, bot, carol] = await users('alice', 'bot', 'carol');
+  const { communityId, channelId } = await sharedChannel(env.server.url, alice, [bot]);
+  const invite = await ok(env.server.url, alice, 'POST', `/api/chat/communities/${communityId}/invites`, {});
+  await ok(env.server.url, carol, 'POST', `/api/chat/invites/${invite.code}/join`, {});
+  await ok(env.server.url, bot, 'POST', `/api/chat/channels/${channelId}/messages`, { plaintext: 'How can we help?' });
+  // No API makes a channel private or an account a bot (Modmail's server side does): the test writes the rows.
+  sql('chat.db', `UPDATE channels SET is_private = 1 WHERE lower(id) = lower('${channelId}')`);
+  sql('core.db', `UPDATE users SET is_bot = 1 WHERE lower(id) = lower('${bot.id}')`);
+
+  const alicePage = await signedInPage(env, alice);
+  await openChannel(alicePage, communityId, channelId);
+  await alicePage.locator('[data-testid="channel-link"][data-name="lobby"]').getByTestId('private-channel').waitFor();
+  await messageWithText(alicePage, 'How can we help?').getByTestId('bot-badge').filter({ hasText: 'BOT' }).waitFor();
+
+  // Carol is in the community, not in the channel: it is not listed, and opening it offers no join.
+  const carolPage = await signedInPage(env, carol);
+  await carolPage.goto(`/chat/communities/${communityId}`);
+  await carolPage.locator('[data-testid="group"][data-name="General"]').waitFor();
+  assert.equal(await carolPage.getByTestId('channel-link').count(), 0);
+  await carolPage.goto(`/chat/communities/${communityId}/channels/${channelId}`);
+  await carolPage.getByRole('alert').filter({ hasText: 'No such channel' }).waitFor();
+  assert.equal(await carolPage.getByTestId('join-channel').count(), 0);
+  await alicePage.context().close();
+  await carolPage.context().close();
 });

@@ -25,9 +25,11 @@ internal enum ChannelNeed
 /// <item>a group channel is open to every member of its community, who joins it (<c>channel_members</c>)
 /// to read and post; leaving it ends both; a channel ban bars it;</item>
 /// <item>community moderators and above read and moderate every channel of their community without joining;</item>
+/// <item>a private channel (<see cref="Channel.IsPrivate"/>) is its members' alone, community staff included: to anyone
+/// else it answers exactly as a channel that does not exist (404 <c>channel_not_found</c>), so its existence is not revealed;</item>
 /// <item>a DM channel is its two members' alone.</item>
 /// </list>
-/// Outsiders learn nothing more than that the channel exists.
+/// Outsiders learn nothing more than that the channel exists (and of a private channel, not even that).
 /// </summary>
 internal sealed record ChannelAccess(Channel Channel, Guid? CommunityId, string? CommunityRole, bool IsMember, string? ChannelRole)
 {
@@ -47,6 +49,11 @@ internal sealed record ChannelAccess(Channel Channel, Guid? CommunityId, string?
         var membership = await db.ChannelMembers.AsNoTracking()
             .Where(m => m.ChannelId == channelId && m.UserId == userId).Select(m => m.Role).FirstOrDefaultAsync(cancellationToken);
         var isMember = membership is not null;
+        if (channel.IsPrivate && !isMember)
+        {
+            // Checked before anything else about the caller, so no answer differs from an unknown id's.
+            return (null, ChannelVisibility.Hidden());
+        }
 
         Guid? communityId = null;
         string? communityRole = null;

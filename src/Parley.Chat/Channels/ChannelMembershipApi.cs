@@ -8,15 +8,19 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Groups;
 using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
+using Parley.Chat.Users;
 using Parley.Core.Http;
 using Parley.Core.Security;
+using Parley.Core.Storage;
 
 namespace Parley.Chat.Channels;
 
 /// <summary>
 /// Joining and leaving a group channel (<c>/api/chat/channels/{id}/join|leave</c>) and its member list.
 /// Any member of the community may join a channel they are not banned from; leaving ends reading and
-/// posting there at once, on every connection. DM channels are joined by opening the DM, never here.
+/// posting there at once, on every connection. DM channels are joined by opening the DM, never here. A private
+/// channel is never joined here either: its members are added by the server, and to anyone else it answers as
+/// an unknown channel; its members may leave it.
 /// </summary>
 internal static class ChannelMembershipApi
 {
@@ -35,6 +39,12 @@ internal static class ChannelMembershipApi
             if (found is null)
             {
                 return ApiProblem.NotFound("channel_not_found", "No such channel.");
+            }
+            if (found.IsPrivate)
+            {
+                // A member joining again is answered with their membership; nobody else learns the channel exists.
+                var mine = await db.ChannelMembers.AsNoTracking().FirstOrDefaultAsync(m => m.ChannelId == channelId && m.UserId == userId, cancellationToken);
+                return mine is null ? ChannelVisibility.Hidden().ToProblem() : TypedResults.Ok(new ChannelMemberView(mine.UserId, mine.Role, mine.JoinedAt));
             }
             if (found.GroupId is not { } groupId)
             {
@@ -89,7 +99,9 @@ internal static class ChannelMembershipApi
             var removed = await db.ChannelMembers.Where(m => m.ChannelId == channelId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             if (removed == 0)
             {
-                return ApiProblem.Forbidden("not_a_channel_member", "You are not in this channel.");
+                return found.IsPrivate
+                    ? ChannelVisibility.Hidden().ToProblem()
+                    : ApiProblem.Forbidden("not_a_channel_member", "You are not in this channel.");
             }
             await connections.RevokeChannelAsync(userId, channelId, cancellationToken);
             await events.ToChannelAsync(channelId, ChatEventNames.ChannelMemberLeft, new ChannelMemberLeft(channelId, userId), cancellationToken);
@@ -137,7 +149,7 @@ internal static class ChannelMembershipApi
         });
 
         channel.MapGet("/members", async Task<Results<Ok<List<ChannelMemberView>>, ProblemHttpResult>> (
-            Guid channelId, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            Guid channelId, HttpContext context, ChatDbContext db, CoreDbContext core, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -149,13 +161,15 @@ internal static class ChannelMembershipApi
                 return refusal!.ToProblem();
             }
             var members = await db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId).OrderBy(m => m.JoinedAt)
-                .Select(m => new ChannelMemberView(m.UserId, m.Role, m.JoinedAt)).ToListAsync(cancellationToken);
-            return TypedResults.Ok(members);
+                .Select(m => new ChannelMemberView(m.UserId, m.Role, m.JoinedAt, false)).ToListAsync(cancellationToken);
+            var bots = await Bots.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
+            return TypedResults.Ok(members.Select(m => m with { IsBot = bots.Contains(m.UserId) }).ToList());
         });
     }
 }
 
-public sealed record ChannelMemberView(Guid UserId, string Role, DateTime JoinedAt);
+/// <summary>A channel member; <c>is_bot</c> is filled in the member list (a bot account the server acts as).</summary>
+public sealed record ChannelMemberView(Guid UserId, string Role, DateTime JoinedAt, bool IsBot = false);
 
 public sealed record ChannelMemberJoined(Guid ChannelId, ChannelMemberView Member);
 

@@ -14,7 +14,9 @@ namespace Parley.Chat.Channels;
 /// <summary>
 /// Channels in a group: create and list (<c>/api/chat/groups/{id}/channels</c>), update
 /// (<c>/api/chat/channels/{id}</c>). Community admins and the group's owner or admins manage
-/// them; any community member lists them.
+/// them; any community member lists them. A private channel is listed only to its members and managed only by
+/// its members (to anyone else it does not exist); the API does not create private channels — the server does
+/// (Modmail's ticket channels), so <see cref="ChannelRequest"/> has no <c>is_private</c>.
 /// </summary>
 internal static class ChannelsApi
 {
@@ -61,7 +63,8 @@ internal static class ChannelsApi
             {
                 return problem!;
             }
-            var channels = await db.Channels.AsNoTracking().Where(c => c.GroupId == groupId).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            var channels = await db.Channels.AsNoTracking().Where(c => c.GroupId == groupId).VisibleTo(db, userId)
+                .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
             return TypedResults.Ok(channels.Select(ChannelView.From).ToList());
         });
 
@@ -72,7 +75,7 @@ internal static class ChannelsApi
             {
                 return ApiProblem.UserRequired();
             }
-            var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId && c.GroupId != null, cancellationToken);
+            var channel = await db.Channels.Where(c => c.Id == channelId && c.GroupId != null).VisibleTo(db, userId).FirstOrDefaultAsync(cancellationToken);
             if (channel is null)
             {
                 return ApiProblem.NotFound("channel_not_found", "No such channel in a group.");
@@ -162,9 +165,9 @@ internal sealed record ChannelRequest(
 
 internal sealed record ChannelView(
     Guid Id, string Name, string ChannelType, Guid? GroupId, string? Topic, bool ReadOnly, int SlowModeSeconds, bool Archived,
-    int? MessageTtlSeconds, string? VoiceBackground, Guid CreatedBy, DateTime CreatedAt, DateTime UpdatedAt)
+    int? MessageTtlSeconds, string? VoiceBackground, Guid CreatedBy, DateTime CreatedAt, DateTime UpdatedAt, bool IsPrivate)
 {
     public static ChannelView From(Channel c) => new(
         c.Id, c.Name, c.ChannelType, c.GroupId, c.Topic, c.ReadOnly, c.SlowModeSeconds, c.Archived,
-        c.MessageTtlSeconds, c.VoiceBackground, c.CreatedBy, c.CreatedAt, c.UpdatedAt);
+        c.MessageTtlSeconds, c.VoiceBackground, c.CreatedBy, c.CreatedAt, c.UpdatedAt, c.IsPrivate);
 }

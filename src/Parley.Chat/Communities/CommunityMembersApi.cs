@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Chat.Channels;
 using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
+using Parley.Chat.Users;
 using Parley.Core.Audit;
 using Parley.Core.Http;
 using Parley.Core.Security;
+using Parley.Core.Storage;
 
 namespace Parley.Chat.Communities;
 
@@ -21,7 +23,7 @@ internal static class CommunityMembersApi
     public static void MapCommunityMembers(this RouteGroupBuilder communities)
     {
         communities.MapGet("/{id:guid}/members", async Task<Results<Ok<List<MemberView>>, ProblemHttpResult>> (
-            Guid id, HttpContext context, ChatDbContext db, ChatConnections connections, ChatEvents events, CancellationToken cancellationToken) =>
+            Guid id, HttpContext context, ChatDbContext db, CoreDbContext core, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -34,7 +36,8 @@ internal static class CommunityMembersApi
             }
             var members = await db.CommunityMembers.AsNoTracking().Where(m => m.CommunityId == id)
                 .OrderBy(m => m.JoinedAt).ToListAsync(cancellationToken);
-            return TypedResults.Ok(members.Select(MemberView.From).ToList());
+            var bots = await Bots.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
+            return TypedResults.Ok(members.Select(m => MemberView.From(m) with { IsBot = bots.Contains(m.UserId) }).ToList());
         });
 
         communities.MapPut("/{id:guid}/members/{memberId:guid}/role", async Task<Results<Ok<MemberView>, ProblemHttpResult>> (

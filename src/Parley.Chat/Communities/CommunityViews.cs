@@ -10,7 +10,8 @@ internal sealed record CommunityView(
         c.WhoCanCreateGroups, c.WhoCanCreateInvites, c.CreatedAt, c.UpdatedAt, myRole);
 }
 
-internal sealed record MemberView(Guid UserId, string Role, string? Nickname, DateTime JoinedAt)
+/// <summary>A community member; <c>is_bot</c> is filled in the member list (a bot account the server acts as).</summary>
+internal sealed record MemberView(Guid UserId, string Role, string? Nickname, DateTime JoinedAt, bool IsBot = false)
 {
     public static MemberView From(CommunityMember m) => new(m.UserId, m.Role, m.Nickname, m.JoinedAt);
 }

@@ -69,8 +69,10 @@ internal static class SearchApi
                     {
                         return ApiProblem.Forbidden("not_a_member", "You are not a member of this community.");
                     }
-                    var inCommunity = db.Channels.Where(c => db.Groups.Any(g => g.Id == c.GroupId && g.CommunityId == community)).Select(c => c.Id);
-                    // Community staff read every channel of their community without joining, so they search them all.
+                    var inCommunity = db.Channels.Where(c => db.Groups.Any(g => g.Id == c.GroupId && g.CommunityId == community))
+                        .VisibleTo(db, userId).Select(c => c.Id);
+                    // Community staff read every channel of their community without joining, so they search them all
+                    // (private channels only when they are in them).
                     channels = CommunityRoles.AtLeast(role, CommunityRoles.Moderator)
                         ? inCommunity.Where(id => !db.ChannelBans.Any(b => b.ChannelId == id && b.UserId == userId))
                         : channels.Where(id => inCommunity.Contains(id));

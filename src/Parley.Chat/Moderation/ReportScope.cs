@@ -1,3 +1,4 @@
+using Parley.Chat.Channels;
 using Parley.Chat.Communities;
 using Parley.Chat.Storage;
 
@@ -7,14 +8,16 @@ namespace Parley.Chat.Moderation;
 /// Which community a report belongs to, derived from its target rather than stored: a message or file
 /// in one of the community's channels, or a user who is a member of it. So a report follows its target
 /// (a message moved with its channel, a user who joins later) and needs no column of its own.
-/// Reports about DM content belong to no community.
+/// Reports about DM content belong to no community. Reports about a private channel's content are seen only by
+/// the moderators who are in that channel (<c>viewerId</c>), as the channel itself is.
 /// </summary>
 internal static class ReportScope
 {
-    public static IQueryable<Report> In(ChatDbContext db, IQueryable<Report> reports, IQueryable<Guid> communityIds)
+    public static IQueryable<Report> In(ChatDbContext db, IQueryable<Report> reports, IQueryable<Guid> communityIds, Guid viewerId)
     {
         var channelIds = db.Channels
             .Where(c => c.GroupId != null && db.Groups.Any(g => g.Id == c.GroupId && communityIds.Contains(g.CommunityId)))
+            .VisibleTo(db, viewerId)
             .Select(c => c.Id);
         return reports.Where(r =>
             (r.ReportType == ReportTypes.Message && db.Messages.Any(m => m.Id == r.TargetId && channelIds.Contains(m.ChannelId)))

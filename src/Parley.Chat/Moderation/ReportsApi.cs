@@ -76,7 +76,7 @@ internal static class ReportsApi
                 return problem!;
             }
             var reports = db.Reports.AsNoTracking().Where(r => status == null || r.Status == status);
-            var found = await ReportScope.In(db, reports, db.Communities.Where(c => c.Id == communityId).Select(c => c.Id))
+            var found = await ReportScope.In(db, reports, db.Communities.Where(c => c.Id == communityId).Select(c => c.Id), userId)
                 .OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
             return TypedResults.Ok(found.Select(ReportView.From).ToList());
         }).WithTags("Chat: moderation").RequirePermission(Permissions.Account);
@@ -102,7 +102,7 @@ internal static class ReportsApi
             {
                 return ApiProblem.Validation(errors);
             }
-            var report = await ReportScope.In(db, db.Reports.Where(r => r.Id == reportId), ReportScope.ModeratedBy(db, userId))
+            var report = await ReportScope.In(db, db.Reports.Where(r => r.Id == reportId), ReportScope.ModeratedBy(db, userId), userId)
                 .FirstOrDefaultAsync(cancellationToken);
             if (report is null)
             {

@@ -38,6 +38,24 @@ internal sealed class ChatConnections(IHubContext<ChatHub> hub, IRevocationFanOu
     }
 
     /// <summary>
+    /// After the server added <paramref name="userId"/> to a channel (a private channel's members are added, never
+    /// join): this node's connections of the user are put in the channel's group at once, and every connection of
+    /// the user, on every node, gets <c>channel.added</c> so the client lists the channel and (on the other nodes)
+    /// subscribes itself. Call it after the membership is committed; <see cref="RevokeChannelAsync"/> is the way back.
+    /// </summary>
+    public async Task GrantChannelAsync(Guid userId, Guid channelId, CancellationToken cancellationToken = default)
+    {
+        foreach (var (connectionId, connection) in _connections)
+        {
+            if (connection.UserId == userId && connection.Channels.TryAdd(channelId, 0))
+            {
+                await hub.Groups.AddToGroupAsync(connectionId, ChatGroups.Channel(channelId), cancellationToken);
+            }
+        }
+        await hub.Clients.Group(ChatGroups.User(userId)).SendAsync(ChatEventNames.ChannelAdded, new ChannelAdded(channelId), cancellationToken);
+    }
+
+    /// <summary>
     /// Takes <paramref name="userId"/>'s connections out of the channel's group and tells them, on this
     /// node at once and on the others through the backplane (each node acts on its own connections).
     /// </summary>
@@ -77,6 +95,9 @@ internal sealed class ChatConnections(IHubContext<ChatHub> hub, IRevocationFanOu
         public ConcurrentDictionary<Guid, byte> Channels { get; } = new();
     }
 }
+
+/// <summary>The <c>channel.added</c> event: the receiver was added to this channel (and, on this node, subscribed to it).</summary>
+public sealed record ChannelAdded(Guid ChannelId);
 
 /// <summary>The <c>channel.removed</c> event: the receiver no longer reads this channel.</summary>
 public sealed record ChannelRemoved(Guid ChannelId);

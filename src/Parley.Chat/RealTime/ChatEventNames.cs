@@ -12,6 +12,7 @@ internal static class ChatEventNames
     public const string Mention = "mention";
     public const string Typing = "typing";
     public const string ChannelRemoved = "channel.removed";
+    public const string ChannelAdded = "channel.added";
     public const string ChannelMemberJoined = "channel.member_joined";
     public const string ChannelMemberLeft = "channel.member_left";
     public const string ChannelMemberUpdated = "channel.member_updated";

@@ -12,7 +12,7 @@ namespace Parley.Chat.Users;
 /// <summary>
 /// <c>GET /api/chat/users?ids=a,b</c> or <c>?username=x</c>: the public names of users, so clients can show
 /// who sent a message or is typing, and open a DM by username. Only what a chat partner sees anyway
-/// (id, username, display name); mentions already resolve usernames the same way.
+/// (id, username, display name, whether it is a bot); mentions already resolve usernames the same way.
 /// </summary>
 internal static class UserDirectoryApi
 {
@@ -32,7 +32,7 @@ internal static class UserDirectoryApi
             {
                 var name = username.Trim();
                 var found = await core.Users.AsNoTracking().Where(u => u.Username == name)
-                    .Select(u => new UserCard(u.Id, u.Username, u.DisplayName)).ToListAsync(cancellationToken);
+                    .Select(u => new UserCard(u.Id, u.Username, u.DisplayName, u.IsBot)).ToListAsync(cancellationToken);
                 return TypedResults.Ok(found);
             }
             var parts = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -50,11 +50,11 @@ internal static class UserDirectoryApi
                 return ApiProblem.Validation(new Dictionary<string, string[]> { ["ids"] = [$"must name 1 to {MaxIds} users (or pass username)"] });
             }
             var cards = await core.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
-                .Select(u => new UserCard(u.Id, u.Username, u.DisplayName)).ToListAsync(cancellationToken);
+                .Select(u => new UserCard(u.Id, u.Username, u.DisplayName, u.IsBot)).ToListAsync(cancellationToken);
             return TypedResults.Ok(cards);
         }).WithTags("Chat: users").RequirePermission(Permissions.Account);
     }
 }
 
-/// <summary>A user as other chat users see them.</summary>
-public sealed record UserCard(Guid Id, string Username, string? DisplayName);
+/// <summary>A user as other chat users see them; <c>is_bot</c> marks an account the server acts as (a support bot).</summary>
+public sealed record UserCard(Guid Id, string Username, string? DisplayName, bool IsBot);

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Storage;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
 
@@ -19,6 +22,32 @@ public sealed class UserDirectoryApiTests
         var byName = await app.OkJsonAsync(HttpMethod.Get, "/api/chat/users?username=bob", alice);
         Assert.Equal(bob.Id, Assert.Single(byName.EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Empty((await app.OkJsonAsync(HttpMethod.Get, "/api/chat/users?username=nobody", alice)).EnumerateArray());
+    }
+
+    [Theory, BothProviders]
+    public async Task Bots_are_marked_in_user_cards_and_member_lists(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var alice = await app.UserAsync("alice");
+        var bot = await app.UserAsync("support-bot");
+        var (community, channel) = await app.RoomAsync(alice, bot);
+        await using (var scope = app.CreateScope())
+        {
+            var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+            await core.Users.Where(u => u.Id == bot.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsBot, true));
+        }
+
+        var cards = await app.OkJsonAsync(HttpMethod.Get, $"/api/chat/users?ids={alice.Id},{bot.Id}", alice);
+        Assert.Equal([("alice", false), ("support-bot", true)],
+            cards.EnumerateArray().Select(u => (u.Str("username"), u.GetProperty("is_bot").GetBoolean())).Order().ToArray());
+        Assert.True(Assert.Single((await app.OkJsonAsync(HttpMethod.Get, "/api/chat/users?username=support-bot", alice)).EnumerateArray()).GetProperty("is_bot").GetBoolean());
+
+        foreach (var list in new[] { $"/api/chat/communities/{community}/members", $"/api/chat/channels/{channel}/members" })
+        {
+            var bots = (await app.OkJsonAsync(HttpMethod.Get, list, alice)).EnumerateArray()
+                .Where(m => m.GetProperty("is_bot").GetBoolean()).Select(m => m.GetProperty("user_id").GetGuid()).ToList();
+            Assert.Equal([bot.Id], bots);
+        }
     }
 
     [Theory, BothProviders]

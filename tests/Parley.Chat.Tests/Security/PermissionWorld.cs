@@ -19,11 +19,11 @@ public enum Who
 }
 
 /// <summary>The people of a permission test: one account each, signed in once per app.</summary>
-internal sealed record Cast(ChatUser Owner, ChatUser Admin, ChatUser Moderator, ChatUser Member, ChatUser Outsider, ChatUser Victim)
+internal sealed record Cast(ChatUser Owner, ChatUser Admin, ChatUser Moderator, ChatUser Member, ChatUser Outsider, ChatUser Victim, ChatUser Bystander)
 {
     public static async Task<Cast> CreateAsync(TestApp app) => new(
         await app.UserAsync("owner"), await app.UserAsync("chat-admin"), await app.UserAsync("moderator"),
-        await app.UserAsync("member"), await app.UserAsync("outsider"), await app.UserAsync("victim"));
+        await app.UserAsync("member"), await app.UserAsync("outsider"), await app.UserAsync("victim"), await app.UserAsync("bystander"));
 
     public ChatUser For(Who who) => who switch
     {
@@ -39,6 +39,8 @@ internal sealed record Cast(ChatUser Owner, ChatUser Admin, ChatUser Moderator, 
 /// endpoint and caller, so a call that deletes or kicks cannot change what the next caller meets):
 /// the owner, an admin, a moderator, a member and a victim (a plain member the others act on), one
 /// group, a text channel all of them joined, a voice channel, and a message by the member and one by the victim.
+/// With <c>privateChannels</c> both channels are private and only the owner, the member and the victim are in them;
+/// the bystander is a plain community member outside them (in the public world the bystander is in nothing).
 /// </summary>
 internal sealed record PermissionWorld(Cast Cast, Guid Community, Guid Group, Guid Channel, Guid VoiceChannel, Guid MemberMessage, Guid VictimMessage)
 {
@@ -47,15 +49,18 @@ internal sealed record PermissionWorld(Cast Cast, Guid Community, Guid Group, Gu
 
     public Guid Victim => Cast.Victim.Id;
 
-    public static async Task<PermissionWorld> CreateAsync(TestApp app, Cast cast)
+    public static async Task<PermissionWorld> CreateAsync(TestApp app, Cast cast, bool privateChannels = false)
     {
         await using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var community = new Community { Name = "World", OwnerId = cast.Owner.Id, CreatedAt = now, UpdatedAt = now };
         var group = new Group { Name = "General", CommunityId = community.Id, OwnerId = cast.Owner.Id, CreatedAt = now, UpdatedAt = now };
-        var channel = new Channel { Name = "lobby", GroupId = group.Id, CreatedBy = cast.Owner.Id, CreatedAt = now, UpdatedAt = now };
-        var voice = new Channel { Name = "voice", ChannelType = ChannelTypes.Voice, GroupId = group.Id, CreatedBy = cast.Owner.Id, CreatedAt = now, UpdatedAt = now };
+        var channel = new Channel { Name = "lobby", GroupId = group.Id, CreatedBy = cast.Owner.Id, CreatedAt = now, UpdatedAt = now, IsPrivate = privateChannels };
+        var voice = new Channel
+        {
+            Name = "voice", ChannelType = ChannelTypes.Voice, GroupId = group.Id, CreatedBy = cast.Owner.Id, CreatedAt = now, UpdatedAt = now, IsPrivate = privateChannels,
+        };
         db.Communities.Add(community);
         db.Groups.Add(group);
         db.Channels.AddRange(channel, voice);
@@ -67,8 +72,16 @@ internal sealed record PermissionWorld(Cast Cast, Guid Community, Guid Group, Gu
         {
             db.CommunityMembers.Add(new CommunityMember { CommunityId = community.Id, UserId = user.Id, Role = role, JoinedAt = now });
             db.GroupMembers.Add(new GroupMember { GroupId = group.Id, UserId = user.Id, Role = role == CommunityRoles.Owner ? GroupRoles.Owner : GroupRoles.Member, JoinedAt = now });
+            if (privateChannels && user != cast.Owner && user != cast.Member && user != cast.Victim)
+            {
+                continue;
+            }
             db.ChannelMembers.Add(new ChannelMember { ChannelId = channel.Id, UserId = user.Id, Role = role == CommunityRoles.Owner ? GroupRoles.Owner : GroupRoles.Member, JoinedAt = now });
             db.ChannelMembers.Add(new ChannelMember { ChannelId = voice.Id, UserId = user.Id, Role = GroupRoles.Member, JoinedAt = now });
+        }
+        if (privateChannels)
+        {
+            db.CommunityMembers.Add(new CommunityMember { CommunityId = community.Id, UserId = cast.Bystander.Id, Role = CommunityRoles.Member, JoinedAt = now });
         }
         var memberMessage = new Message { ChannelId = channel.Id, SenderId = cast.Member.Id, Plaintext = "by member", CreatedAt = now };
         var victimMessage = new Message { ChannelId = channel.Id, SenderId = cast.Victim.Id, Plaintext = "by victim", CreatedAt = now.AddTicks(10) };

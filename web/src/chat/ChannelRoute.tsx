@@ -17,7 +17,7 @@ export function CommunityChannelRoute() {
       key={channelId}
       channelId={channelId}
       channel={channel}
-      title={channel ? `# ${channel.name}` : '#'}
+      title={channel ? `${channel.is_private ? '🔒' : '#'} ${channel.name}` : '#'}
       topic={channel?.topic}
       canModerate={canModerateIn(tree.data?.community)}
       isDm={false}

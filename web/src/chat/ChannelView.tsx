@@ -118,7 +118,7 @@ export function ChannelView({ channelId, channel, title, topic, canModerate, isD
         {error && <p className="notice notice-error" role="alert">{error}</p>}
         {model.state === 'loading' && <p className="muted">Loading messages…</p>}
         {model.state === 'error' && <p className="notice notice-error" role="alert">{model.error}</p>}
-        {model.state === 'must_join' && (
+        {model.state === 'must_join' && !channel?.is_private && (
           <div className="empty-state" data-testid="join-channel">
             <p>You have not joined {title} yet.</p>
             <button type="button" onClick={() => void join()}>

@@ -4,6 +4,7 @@ import { describeError } from '../api/ApiError.ts';
 import { useAuth } from '../auth/AuthContext.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { useResource } from '../useResource.ts';
+import { BotBadge } from './BotBadge.tsx';
 import { chatApi } from './chatApi.ts';
 import { useChat } from './ChatContext.ts';
 import { canModerateIn, useCommunityTree } from './useCommunityTree.ts';
@@ -99,7 +100,7 @@ export function CommunitySettings() {
             {members.data?.map((m) => (
               <tr key={m.user_id} data-testid="member-row" data-username={users.username(m.user_id) ?? ''}>
                 <td>
-                  {users.name(m.user_id)} {m.nickname && <span className="muted">({m.nickname})</span>}
+                  {users.name(m.user_id)} <BotBadge userId={m.user_id} bot={m.is_bot} /> {m.nickname && <span className="muted">({m.nickname})</span>}
                 </td>
                 <td>
                   {isAdmin && m.role !== 'owner' && m.user_id !== me ? (

@@ -4,6 +4,7 @@ import { formatDateTime } from '../format.ts';
 import { chatApi } from './chatApi.ts';
 import { useChat } from './ChatContext.ts';
 import { downloadFile } from './fileDownload.ts';
+import { BotBadge } from './BotBadge.tsx';
 import { MessageText } from './MessageText.tsx';
 import { ReactionBar } from './ReactionBar.tsx';
 import type { Message } from './types.ts';
@@ -58,7 +59,7 @@ export function MessageItem({ message, replyTo, me, myUsername, canModerate, act
         </p>
       )}
       <header className="chat-message-head">
-        <strong data-testid="message-sender">{users.name(message.sender_id)}</strong>
+        <strong data-testid="message-sender">{users.name(message.sender_id)}</strong> <BotBadge userId={message.sender_id} />
         <time className="muted" dateTime={message.created_at}>
           {formatDateTime(message.created_at)}
         </time>

@@ -8,6 +8,7 @@ import { StatusPicker } from './StatusPicker.tsx';
 import { canModerateIn, useCommunityTree } from './useCommunityTree.ts';
 import { useUnread } from './useUnread.ts';
 import { MentionList } from './MentionList.tsx';
+import { BotBadge } from './BotBadge.tsx';
 
 const linkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'chat-link active' : 'chat-link');
 
@@ -68,7 +69,14 @@ export function Sidebar() {
                 {channels.map((ch) => (
                   <li key={ch.id}>
                     <NavLink to={`/chat/communities/${communityId}/channels/${ch.id}`} className={linkClass} data-testid="channel-link" data-name={ch.name}>
-                      # {ch.name} <UnreadBadge count={unread.get(ch.id)?.unread_count} mentions={unread.get(ch.id)?.mention_count} />
+                      {ch.is_private ? (
+                        <span className="channel-lock" data-testid="private-channel" role="img" aria-label="Private channel" title="Private: only its members see it">
+                          🔒
+                        </span>
+                      ) : (
+                        '#'
+                      )}{' '}
+                      {ch.name} <UnreadBadge count={unread.get(ch.id)?.unread_count} mentions={unread.get(ch.id)?.mention_count} />
                     </NavLink>
                   </li>
                 ))}
@@ -107,7 +115,7 @@ export function Sidebar() {
         {dms.data?.map((dm) => (
           <li key={dm.channel_id}>
             <NavLink to={`/chat/dms/${dm.channel_id}?with=${dm.user_id}`} className={linkClass} data-testid="dm-link" data-user={users.username(dm.user_id) ?? ''}>
-              <PresenceDot userId={dm.user_id} /> {users.name(dm.user_id)} <UnreadBadge count={unread.get(dm.channel_id)?.unread_count} />
+              <PresenceDot userId={dm.user_id} /> {users.name(dm.user_id)} <BotBadge userId={dm.user_id} /> <UnreadBadge count={unread.get(dm.channel_id)?.unread_count} />
             </NavLink>
           </li>
         ))}

@@ -19,6 +19,11 @@ export class UserDirectory {
     return `user ${id.slice(0, 8)}`;
   }
 
+  /** Whether the user is a bot (known once their card has arrived; `name` asks for it). */
+  isBot(id: Uuid): boolean {
+    return this.cards.get(id)?.is_bot === true;
+  }
+
   username(id: Uuid): string | null {
     return this.cards.get(id)?.username ?? null;
   }

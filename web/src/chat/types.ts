@@ -20,6 +20,8 @@ export interface CommunityMember {
   role: string;
   nickname: string | null;
   joined_at: string;
+  /** An account the server acts as (a support bot). */
+  is_bot?: boolean;
 }
 
 export interface Invite {
@@ -47,12 +49,15 @@ export interface Channel {
   read_only: boolean;
   slow_mode_seconds: number;
   archived: boolean;
+  /** Only its members see it; nobody joins it (the server adds its members). */
+  is_private?: boolean;
 }
 
 export interface ChannelMember {
   user_id: Uuid;
   role: string;
   joined_at: string;
+  is_bot?: boolean;
 }
 
 export interface Dm {
@@ -105,6 +110,7 @@ export interface UserCard {
   id: Uuid;
   username: string;
   display_name: string | null;
+  is_bot?: boolean;
 }
 
 export interface Pin {

@@ -23,6 +23,8 @@ export function useCommunityTree(communityId: Uuid | undefined): Resource<Commun
     if (communityId) void hub.subscribeCommunity(communityId).catch(() => undefined);
   }, [hub, communityId]);
   useHubEvent<{ channel_id: Uuid }>('channel.removed', () => structureChanged(), [structureChanged]);
+  // The server added us to a (private) channel: list it now.
+  useHubEvent<{ channel_id: Uuid }>('channel.added', () => structureChanged(), [structureChanged]);
   return tree;
 }
 

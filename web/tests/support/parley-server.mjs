@@ -78,6 +78,8 @@ export async function startParley({ env = {}, startTimeoutMs = 90_000 } = {}) {
   return {
     url,
     output,
+    /** The server's data directory (its SQLite files), for arranging what no API offers. */
+    dataDirectory: path.join(directory, 'data'),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
