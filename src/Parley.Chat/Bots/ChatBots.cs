@@ -76,6 +76,10 @@ public sealed class ChatBots
     public Task<string?> NameOfAsync(Guid userId, CancellationToken cancellationToken) =>
         _core.Users.Where(u => u.Id == userId).Select(u => u.DisplayName ?? u.Username).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The usernames of the users (for <c>@mentions</c>), in no particular order.</summary>
+    public async Task<IReadOnlyList<string>> UsernamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        await _core.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.Username).ToListAsync(cancellationToken);
+
     /// <summary>Finds a user by username (case as stored) or by id written as text.</summary>
     public async Task<Guid?> FindUserAsync(string usernameOrId, CancellationToken cancellationToken)
     {

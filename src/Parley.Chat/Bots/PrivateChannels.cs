@@ -81,6 +81,11 @@ public sealed class PrivateChannels
         return channel.Id;
     }
 
+    /// <summary>The community a group channel belongs to; null for a DM or no such channel.</summary>
+    public Task<Guid?> CommunityOfAsync(Guid channelId, CancellationToken cancellationToken) =>
+        _db.Channels.AsNoTracking().Where(c => c.Id == channelId && c.GroupId != null)
+            .Join(_db.Groups, c => c.GroupId, g => g.Id, (c, g) => (Guid?)g.CommunityId).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The channel's members.</summary>
     public async Task<IReadOnlyList<Guid>> MembersAsync(Guid channelId, CancellationToken cancellationToken) =>
         await _db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId).Select(m => m.UserId).ToListAsync(cancellationToken);
