@@ -83,9 +83,10 @@ internal sealed class TicketAudience(
         {
             return null;
         }
+        var user = userId.ToString();
         var isStaff = CommunityDirectory.RoleAtLeast(membership.Role, desk.StaffRole)
             || await access.IsSuperAdminAsync(userId, cancellationToken)
-            || await db.TicketStaff.AnyAsync(s => s.UserId == userId.ToString(), cancellationToken);
+            || await db.TicketStaff.AnyAsync(s => s.UserId == user, cancellationToken);
         if (!isStaff)
         {
             return null;
