@@ -1,3 +1,4 @@
+using Parley.Chat.Bots;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,16 @@ public static class ChatModule
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<DmChannels>();
         builder.Services.AddScoped<CommunityDirectory>();
+        builder.Services.AddScoped<MessageChanges>();
+        // Chat's public services for other modules (Modmail's bots); their constructors take Chat's internals.
+        builder.Services.AddScoped(sp => new ChatBots(
+            sp.GetRequiredService<CoreDbContext>(), sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<DmChannels>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped(sp => new BotMessages(
+            sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<CoreDbContext>(), sp.GetRequiredService<MessageSender>(),
+            sp.GetRequiredService<MessageChanges>(), sp.GetRequiredService<MessageContentRules>(), sp.GetRequiredService<IOptions<ChatOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped(sp => new PrivateChannels(
+            sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<ChatEvents>(), sp.GetRequiredService<ChatConnections>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MessageViewLoader>();
         builder.Services.AddScoped<PresenceChanges>();
         builder.Services.AddRecurringJob<ExpiredMessageSweep>(ExpiredMessageSweep.JobKind, ExpiredMessageSweep.Interval);

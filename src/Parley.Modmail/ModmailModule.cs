@@ -8,6 +8,14 @@ using Parley.Modmail.Commands;
 using Parley.Modmail.Staff;
 using Parley.Modmail.Storage;
 using Parley.Modmail.Tickets;
+using Parley.Modmail.Commands.Tickets;
+using Parley.Modmail.Desks;
+using Parley.Modmail.Transports;
+using Parley.Modmail.Transports.Chat;
+using Parley.Chat.Communities;
+using Parley.Chat.Messages;
+using Parley.Core.Events;
+using Parley.Core.Jobs;
 
 namespace Parley.Modmail;
 
@@ -26,6 +34,19 @@ public static class ModmailModule
         builder.Services.AddScoped<TicketCommands>();
         builder.Services.AddScoped<PanelAccess>();
         // -- tickets: engine, Chat transport, reply/edit/delete/close commands
+        builder.Services.AddSingleton<TicketLocks>();
+        builder.Services.AddScoped<TicketAudience>();
+        builder.Services.AddScoped<MemberTransports>();
+        builder.Services.AddScoped<IMemberTransport, ChatTransport>();
+        builder.Services.AddJobHandler<ScheduledCloseJob>();
+        builder.Services.AddEventHandler<ChatMessagePosted, ChatMessageRouter>();
+        builder.Services.AddEventHandler<ChatMemberLeft, MemberLeftHandler>();
+        builder.Services.AddTicketCommand<ReplyCommand>();
+        builder.Services.AddTicketCommand<AnonReplyCommand>();
+        builder.Services.AddTicketCommand<EditCommand>();
+        builder.Services.AddTicketCommand<DeleteCommand>();
+        builder.Services.AddTicketCommand<CloseCommand>();
+        builder.Services.AddTicketCommand<ForceCloseCommand>();
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         // -- email transport
         // -- panel API, external API, webhooks
@@ -36,6 +57,7 @@ public static class ModmailModule
     public static WebApplication MapModmail(this WebApplication app)
     {
         // -- tickets
+        app.MapDesks();
         // -- email transport
         // -- panel API, external API, webhooks
         return app;

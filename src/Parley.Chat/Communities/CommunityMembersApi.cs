@@ -8,6 +8,7 @@ using Parley.Chat.RealTime;
 using Parley.Chat.Storage;
 using Parley.Chat.Users;
 using Parley.Core.Audit;
+using Parley.Core.Events;
 using Parley.Core.Http;
 using Parley.Core.Security;
 using Parley.Core.Storage;
@@ -111,7 +112,7 @@ internal static class CommunityMembersApi
 
         communities.MapDelete("/{id:guid}/members/{memberId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
             Guid id, Guid memberId, HttpContext context, ChatDbContext db, AuditLog audit, ChatConnections connections, ChatEvents events,
-            CancellationToken cancellationToken) =>
+            EventBus bus, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -134,12 +135,13 @@ internal static class CommunityMembersApi
             var departure = await RemoveMemberAsync(db, target, cancellationToken);
             await ChannelDeparture.AnnounceAsync(departure, connections, events, cancellationToken);
             await audit.RecordAsync("chat.community.member_kicked", new { community_id = id, user_id = memberId }, cancellationToken: cancellationToken);
+            await bus.PublishAsync(new ChatMemberLeft(id, memberId, "kicked"), cancellationToken);
             return TypedResults.NoContent();
         });
 
         communities.MapPost("/{id:guid}/bans", async Task<Results<NoContent, ProblemHttpResult>> (
             Guid id, BanRequest body, HttpContext context, ChatDbContext db, AuditLog audit, ChatConnections connections, ChatEvents events,
-            TimeProvider clock, CancellationToken cancellationToken) =>
+            EventBus bus, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -178,6 +180,10 @@ internal static class CommunityMembersApi
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync("chat.community.member_banned",
                 new { community_id = id, user_id = bannedId, reason = body.Reason }, cancellationToken: cancellationToken);
+            if (target is not null)
+            {
+                await bus.PublishAsync(new ChatMemberLeft(id, bannedId, "banned"), cancellationToken);
+            }
             return TypedResults.NoContent();
         });
 
@@ -203,7 +209,7 @@ internal static class CommunityMembersApi
         });
 
         communities.MapPost("/{id:guid}/leave", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, HttpContext context, ChatDbContext db, ChatConnections connections, ChatEvents events, CancellationToken cancellationToken) =>
+            Guid id, HttpContext context, ChatDbContext db, ChatConnections connections, ChatEvents events, EventBus bus, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -220,6 +226,7 @@ internal static class CommunityMembersApi
             }
             var departure = await RemoveMemberAsync(db, access.Member, cancellationToken);
             await ChannelDeparture.AnnounceAsync(departure, connections, events, cancellationToken);
+            await bus.PublishAsync(new ChatMemberLeft(id, userId, "left"), cancellationToken);
             return TypedResults.NoContent();
         });
 

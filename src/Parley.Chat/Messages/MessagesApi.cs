@@ -80,7 +80,7 @@ internal static class MessagesApi
         });
 
         message.MapPatch("", async Task<Results<Ok<MessageView>, ProblemHttpResult>> (
-            Guid messageId, EditMessageRequest body, HttpContext context, ChatDbContext db, MessageContentRules rules, ChatEvents events,
+            Guid messageId, EditMessageRequest body, HttpContext context, ChatDbContext db, MessageContentRules rules, MessageChanges changes,
             MessageViewLoader views, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
@@ -105,14 +105,7 @@ internal static class MessagesApi
             {
                 return ApiProblem.Validation(errors);
             }
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.MessageEdits.Add(new MessageEdit { MessageId = found.Id, OldPlaintext = found.Plaintext, OldCiphertext = found.Ciphertext, OldNonce = found.Nonce, EditedAt = now });
-            found.Plaintext = body.Plaintext;
-            found.Ciphertext = body.Ciphertext;
-            found.Nonce = body.Nonce;
-            found.EditedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-            await events.ToChannelAsync(found.ChannelId, ChatEventNames.MessageUpdated, await views.ViewAsync(found, Guid.Empty, viewerIsStaff: false, cancellationToken), cancellationToken);
+            await changes.EditAsync(found, body.Plaintext, body.Ciphertext, body.Nonce, cancellationToken);
             return TypedResults.Ok(await views.ViewAsync(found, userId, access!.IsStaff, cancellationToken));
         });
 
@@ -137,7 +130,7 @@ internal static class MessagesApi
         });
 
         message.MapDelete("", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid messageId, HttpContext context, ChatDbContext db, ChatEvents events, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
+            Guid messageId, HttpContext context, ChatDbContext db, MessageChanges changes, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
             {
@@ -153,17 +146,10 @@ internal static class MessagesApi
             {
                 return ApiProblem.Forbidden("not_message_author", "Only the author or a moderator deletes a message.");
             }
-            if (found.DeletedAt is null)
+            if (await changes.DeleteAsync(found, cancellationToken) && byModerator)
             {
-                found.DeletedAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(cancellationToken);
-                if (byModerator)
-                {
-                    await audit.RecordAsync("chat.message.deleted",
-                        new { message_id = found.Id, channel_id = found.ChannelId, sender_id = found.SenderId }, cancellationToken: cancellationToken);
-                }
-                await events.ToChannelAsync(found.ChannelId, ChatEventNames.MessageDeleted,
-                    new MessageDeleted(found.Id, found.ChannelId, found.DeletedAt.Value), cancellationToken);
+                await audit.RecordAsync("chat.message.deleted",
+                    new { message_id = found.Id, channel_id = found.ChannelId, sender_id = found.SenderId }, cancellationToken: cancellationToken);
             }
             return TypedResults.NoContent();
         });
