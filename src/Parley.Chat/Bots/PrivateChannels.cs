@@ -77,6 +77,11 @@ public sealed class PrivateChannels
             });
         }
         await _db.SaveChangesAsync(cancellationToken);
+        foreach (var userId in inCommunity)
+        {
+            // Subscribes their live connections and tells their clients (channel.added) to list it.
+            await _connections.GrantChannelAsync(userId, channel.Id, cancellationToken);
+        }
         await _events.ToUsersAsync(inCommunity, ChannelCreatedEvent, ChannelView.From(channel), cancellationToken);
         return channel.Id;
     }
@@ -121,6 +126,7 @@ public sealed class PrivateChannels
         }
         var view = new ChannelMemberView(member.UserId, member.Role, member.JoinedAt);
         await _events.ToChannelAsync(channelId, ChatEventNames.ChannelMemberJoined, new ChannelMemberJoined(channelId, view), cancellationToken);
+        await _connections.GrantChannelAsync(userId, channelId, cancellationToken);
         await _events.ToUserAsync(userId, ChannelCreatedEvent, ChannelView.From(channel), cancellationToken);
         return true;
     }
