@@ -33,6 +33,7 @@ public static class ModmailModule
         builder.Services.AddScoped<PanelAccess>();
         // -- tickets: engine, Chat transport, reply/edit/delete/close commands
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
+        builder.Services.AddScoped<ChannelUpdates>();
         builder.Services.AddScoped<UserResolver>();
         builder.Services.AddScoped<StaffRoster>();
         builder.Services.AddScoped<StaffTicketAccess>();

@@ -7,7 +7,7 @@ namespace Parley.Modmail.Commands;
 /// How a command answers: a notice from the desk's bot in the channel the command was written in — the ticket channel
 /// (through the ticket, so it is recorded with it) or another staff channel. A refusal is one line, and nothing changed.
 /// </summary>
-internal sealed class CommandAnswers(TicketChannels channels)
+internal sealed class CommandAnswers(ChannelUpdates channels)
 {
     public Task SayAsync(CommandContext context, string text, CancellationToken cancellationToken) =>
         SayAsync(context, text, [], cancellationToken);
@@ -16,11 +16,11 @@ internal sealed class CommandAnswers(TicketChannels channels)
     {
         if (context.Ticket is not null)
         {
-            await channels.PostNoticeAsync(context.Ticket, text, mention, cancellationToken);
+            await channels.NoticeAsync(context.Ticket, text, mention, cancellationToken);
         }
         else
         {
-            await channels.PostNoticeAsync(context.Desk.Id, context.ChannelId, text, cancellationToken);
+            await channels.NoticeAsync(context.Desk.Id, context.ChannelId, text, cancellationToken);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Parley.Modmail.Reminders;
 /// left alone; a reminder in a ticket closed meanwhile is completed without a post (its channel is archived). A post that
 /// fails is retried by the job runner — the reminder stays pending until it is posted.
 /// </summary>
-internal sealed class ReminderJob(ModmailDbContext db, TicketChannels channels, TimeProvider clock) : IJobHandler
+internal sealed class ReminderJob(ModmailDbContext db, ChannelUpdates channels, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "modmail.reminders.fire";
 
@@ -37,7 +37,7 @@ internal sealed class ReminderJob(ModmailDbContext db, TicketChannels channels, 
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == reminder.ThreadId, cancellationToken);
         if (ticket is not null && ticket.Status == TicketStatus.Open && Guid.TryParse(reminder.UserId, out var staffId))
         {
-            await channels.PostNoticeAsync(ticket, Text(reminder), [staffId], cancellationToken);
+            await channels.NoticeAsync(ticket, Text(reminder), [staffId], cancellationToken);
         }
         reminder.Completed = true;
         await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace Parley.Modmail.Tickets;
 /// copies the category's <c>required_permissions</c> onto the ticket — then the ticket channel's members follow
 /// (staff without those permissions lose sight of it, unless added with <c>add_staff</c>).
 /// </summary>
-internal sealed class TicketMoves(ModmailDbContext db, StaffTicketAccess access, TicketChannels channels, TimeProvider clock)
+internal sealed class TicketMoves(ModmailDbContext db, StaffTicketAccess access, ChannelUpdates channels, TimeProvider clock)
 {
     public async Task<(TicketCategory? Category, Refusal? Refusal)> MoveAsync(
         Guid ticketId, StaffActor staff, string categoryName, CancellationToken cancellationToken)

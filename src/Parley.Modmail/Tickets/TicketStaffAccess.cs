@@ -10,7 +10,7 @@ namespace Parley.Modmail.Tickets;
 /// (a <c>thread_staff</c> row), or takes it back; then the ticket channel's members follow. The person must be in the
 /// staff community, since the ticket channel lives there.
 /// </summary>
-internal sealed class TicketStaffAccess(ModmailDbContext db, StaffTicketAccess access, StaffRoster roster, TicketChannels channels, TimeProvider clock)
+internal sealed class TicketStaffAccess(ModmailDbContext db, StaffTicketAccess access, StaffRoster roster, ChannelUpdates channels, TimeProvider clock)
 {
     public async Task<Refusal?> AddAsync(Guid ticketId, StaffActor staff, ResolvedUser person, CancellationToken cancellationToken)
     {
