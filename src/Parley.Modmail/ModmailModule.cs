@@ -37,7 +37,7 @@ public static class ModmailModule
         builder.Services.AddScoped<UserResolver>();
         builder.Services.AddScoped<StaffRoster>();
         builder.Services.AddScoped<StaffTicketAccess>();
-        builder.Services.AddScoped<CommandAnswers>();
+        builder.Services.AddScoped<CommandNotices>();
         builder.Services.AddScoped<TicketMoves>();
         builder.Services.AddScoped<TicketStaffAccess>();
         builder.Services.AddScoped<TicketAssignment>();

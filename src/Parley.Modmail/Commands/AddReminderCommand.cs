@@ -4,7 +4,7 @@ using Parley.Modmail.Reminders;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>add_reminder &lt;duration&gt; [text]</c>: see <see cref="TicketReminders"/>.</summary>
-internal sealed class AddReminderCommand(TicketReminders reminders, CommandAnswers answers) : ITicketCommand
+internal sealed class AddReminderCommand(TicketReminders reminders, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["add_reminder", "remind", "rem"];
 

@@ -4,7 +4,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>add_staff &lt;user&gt;</c>: see <see cref="TicketStaffAccess"/>.</summary>
-internal sealed class AddStaffCommand(TicketStaffAccess staffAccess, UserResolver users, CommandAnswers answers) : ITicketCommand
+internal sealed class AddStaffCommand(TicketStaffAccess staffAccess, UserResolver users, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["add_staff", "adds"];
 

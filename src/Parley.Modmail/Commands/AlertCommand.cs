@@ -3,7 +3,7 @@ using Parley.Modmail.Alerts;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>alert [cancel]</c>: see <see cref="TicketAlerts"/>.</summary>
-internal sealed class AlertCommand(TicketAlerts alerts, CommandAnswers answers) : ITicketCommand
+internal sealed class AlertCommand(TicketAlerts alerts, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["alert"];
 

@@ -8,7 +8,7 @@ namespace Parley.Modmail.Commands;
 /// <c>block [user] [duration]</c>: see <see cref="BlockList"/>. In a ticket channel the user defaults to the ticket's
 /// member, so <c>block 1d</c> blocks them for a day (write <c>@name</c> to block a user whose name reads as a duration).
 /// </summary>
-internal sealed class BlockCommand(BlockList blocks, UserResolver users, CommandAnswers answers) : ITicketCommand
+internal sealed class BlockCommand(BlockList blocks, UserResolver users, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["block"];
 

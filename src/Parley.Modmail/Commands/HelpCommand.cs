@@ -7,7 +7,7 @@ namespace Parley.Modmail.Commands;
 /// <c>help</c>: every command's usage line with its aliases, in the desk's prefix. The command set is read when help
 /// runs (it contains help itself, so it cannot be a constructor argument).
 /// </summary>
-internal sealed class HelpCommand(IServiceProvider services, CommandAnswers answers) : ITicketCommand
+internal sealed class HelpCommand(IServiceProvider services, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["help", "commands"];
 

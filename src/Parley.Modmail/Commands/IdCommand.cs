@@ -1,7 +1,7 @@
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>id</c>: the ticket's member id in the transport's terms (a Chat user id, an email address).</summary>
-internal sealed class IdCommand(CommandAnswers answers) : ITicketCommand
+internal sealed class IdCommand(CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["id"];
 

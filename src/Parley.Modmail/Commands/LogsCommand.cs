@@ -7,7 +7,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>logs [user]</c>: the member's past tickets at this desk with transcript links (see <see cref="MemberHistory"/>).</summary>
-internal sealed class LogsCommand(MemberHistory history, UserResolver users, StaffRoster roster, CommandAnswers answers, IOptionsMonitor<ModmailOptions> options) : ITicketCommand
+internal sealed class LogsCommand(MemberHistory history, UserResolver users, StaffRoster roster, CommandNotices answers, IOptionsMonitor<ModmailOptions> options) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["logs", "history"];
 

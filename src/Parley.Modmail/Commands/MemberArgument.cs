@@ -7,7 +7,7 @@ internal static class MemberArgument
 {
     /// <summary>The member, or null after answering why not (usage outside a ticket, unknown user).</summary>
     public static async Task<NamedMember?> ResolveAsync(
-        CommandContext context, string? word, UserResolver users, CommandAnswers answers, ITicketCommand command, CancellationToken cancellationToken)
+        CommandContext context, string? word, UserResolver users, CommandNotices answers, ITicketCommand command, CancellationToken cancellationToken)
     {
         if (word is null)
         {

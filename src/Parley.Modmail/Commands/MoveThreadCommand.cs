@@ -3,7 +3,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>move_thread &lt;category&gt;</c>: see <see cref="TicketMoves"/>.</summary>
-internal sealed class MoveThreadCommand(TicketMoves moves, CommandAnswers answers) : ITicketCommand
+internal sealed class MoveThreadCommand(TicketMoves moves, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["move_thread", "mv", "move"];
 

@@ -8,7 +8,7 @@ namespace Parley.Modmail.Commands;
 /// command names the user it would write to and says it is not available. The integrator points it at the engine's
 /// opening once merged.
 /// </summary>
-internal sealed class NewThreadCommand(UserResolver users, StaffRoster roster, CommandAnswers answers) : ITicketCommand
+internal sealed class NewThreadCommand(UserResolver users, StaffRoster roster, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["new_thread", "nt", "contact"];
 

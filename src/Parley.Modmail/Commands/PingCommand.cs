@@ -4,7 +4,7 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>ping</c>: Modmail is listening; answers with how long a round trip to its database takes.</summary>
-internal sealed class PingCommand(ModmailDbContext db, CommandAnswers answers, TimeProvider clock) : ITicketCommand
+internal sealed class PingCommand(ModmailDbContext db, CommandNotices answers, TimeProvider clock) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["ping"];
 

@@ -4,7 +4,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>recover</c>: runs <see cref="MessageRecovery"/> for this desk now, and says what it found.</summary>
-internal sealed class RecoverCommand(MessageRecovery recovery, StaffRoster roster, CommandAnswers answers) : ITicketCommand
+internal sealed class RecoverCommand(MessageRecovery recovery, StaffRoster roster, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["recover"];
 

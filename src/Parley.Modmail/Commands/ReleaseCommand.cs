@@ -3,7 +3,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>release [--force]</c>: see <see cref="TicketAssignment"/>.</summary>
-internal sealed class ReleaseCommand(TicketAssignment assignment, CommandAnswers answers) : ITicketCommand
+internal sealed class ReleaseCommand(TicketAssignment assignment, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["release", "unclaim"];
 

@@ -4,7 +4,7 @@ using Parley.Modmail.Reminders;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>remove_reminder &lt;id&gt;</c>: see <see cref="TicketReminders"/>.</summary>
-internal sealed class RemoveReminderCommand(TicketReminders reminders, CommandAnswers answers) : ITicketCommand
+internal sealed class RemoveReminderCommand(TicketReminders reminders, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["remove_reminder", "unremind", "unrem"];
 

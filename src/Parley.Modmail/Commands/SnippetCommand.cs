@@ -6,7 +6,7 @@ namespace Parley.Modmail.Commands;
 /// <c>snippet &lt;key&gt; [-a|--anonymous]</c>: sends a saved reply (see <see cref="SnippetReplies"/>); without a key,
 /// lists the keys. Snippets are written in the panel or by API, as in Rustmail.
 /// </summary>
-internal sealed class SnippetCommand(SnippetReplies snippets, CommandAnswers answers) : ITicketCommand
+internal sealed class SnippetCommand(SnippetReplies snippets, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["snippet", "s"];
 

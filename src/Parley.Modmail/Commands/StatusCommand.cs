@@ -3,7 +3,7 @@ using Parley.Modmail.Desks;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>status [text]</c>: the bot's presence text (see <see cref="DeskStatus"/>); no text clears it.</summary>
-internal sealed class StatusCommand(DeskStatus status, CommandAnswers answers) : ITicketCommand
+internal sealed class StatusCommand(DeskStatus status, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["status"];
 

@@ -3,7 +3,7 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>take [--force]</c>: see <see cref="TicketAssignment"/>.</summary>
-internal sealed class TakeCommand(TicketAssignment assignment, CommandAnswers answers) : ITicketCommand
+internal sealed class TakeCommand(TicketAssignment assignment, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["take", "claim"];
 
@@ -20,7 +20,7 @@ internal sealed class TakeCommand(TicketAssignment assignment, CommandAnswers an
         if (refusal is not null)
         {
             var holder = Guid.TryParse(previous, out var holderId) ? (IReadOnlyList<Guid>)[holderId] : [];
-            await answers.SayAsync(context, "⚠️ " + refusal.Detail, holder, cancellationToken);
+            await answers.SayAsync(context, "⚠ " + refusal.Detail, holder, cancellationToken);
             return;
         }
         await answers.SayAsync(context, previous is null

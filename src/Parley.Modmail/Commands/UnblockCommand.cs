@@ -4,7 +4,7 @@ using Parley.Modmail.Staff;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>unblock [user]</c>: see <see cref="BlockList"/>; the user defaults to the ticket's member.</summary>
-internal sealed class UnblockCommand(BlockList blocks, UserResolver users, CommandAnswers answers) : ITicketCommand
+internal sealed class UnblockCommand(BlockList blocks, UserResolver users, CommandNotices answers) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["unblock"];
 

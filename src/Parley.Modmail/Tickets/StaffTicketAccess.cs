@@ -8,7 +8,8 @@ namespace Parley.Modmail.Tickets;
 
 /// <summary>
 /// The first step of every staff action on a ticket (move, add/remove staff, take, reminders, alerts, snippets,
-/// block from a ticket): the ticket exists, the actor is staff at its desk, and — unless the action also makes sense on
+/// block from a ticket): the ticket exists, the actor is staff at its desk (or was given this ticket with
+/// <c>add_staff</c>), and — unless the action also makes sense on
 /// a closed ticket — it is open. Loads the ticket tracked, so the caller changes and saves it.
 /// </summary>
 internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster)
@@ -22,7 +23,11 @@ internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster)
         {
             return (null, null, Refusal.NotFound("ticket_not_found", "No such ticket."));
         }
-        if (!await roster.IsStaffAsync(desk, staff.UserId, cancellationToken))
+        // Staff of the desk, or given this ticket with add_staff. (The engine's TicketAudience.MaySeeAsync also weighs the
+        // category's required permissions; the integrator may point this check at it.)
+        var user = staff.UserId.ToString();
+        if (!await roster.IsStaffAsync(desk, staff.UserId, cancellationToken)
+            && !await db.TicketStaff.AnyAsync(s => s.ThreadId == ticket.Id && s.UserId == user, cancellationToken))
         {
             return (null, null, Refusal.Forbidden("not_staff", "Only the desk's staff can do that."));
         }

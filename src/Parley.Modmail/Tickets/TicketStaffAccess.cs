@@ -19,11 +19,15 @@ internal sealed class TicketStaffAccess(ModmailDbContext db, StaffTicketAccess a
         {
             return refusal;
         }
+        var userId = person.Id.ToString();
+        if (userId == ticket.UserId)
+        {
+            return Refusal.Invalid("user", $"{person.Username} is this ticket's member");
+        }
         if (person.IsBot || !await roster.IsInStaffCommunityAsync(desk, person.Id, cancellationToken))
         {
             return Refusal.Invalid("user", $"{person.Username} is not a member of the staff community");
         }
-        var userId = person.Id.ToString();
         if (await db.TicketStaff.AnyAsync(s => s.ThreadId == ticket.Id && s.UserId == userId, cancellationToken))
         {
             return Refusal.Conflict("already_added", $"{person.Username} was already added to this ticket.");

@@ -25,7 +25,7 @@ public sealed class AlertAndBlockCommandsTests
         Assert.Contains("alert is cancelled", await desk.RunAsync(desk.ModActor, "alert", "CANCEL"), StringComparison.Ordinal);
         Assert.Equal([desk.Mod2.Id.ToString()], await desk.DbAsync(db => db.StaffAlerts.Select(a => a.StaffUserId).ToListAsync()));
         Assert.Contains("no alert set", await desk.RunAsync(desk.ModActor, "alert", "--cancel"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !alert", await desk.RunAsync(desk.ModActor, "alert", "later"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !alert", await desk.RunAsync(desk.ModActor, "alert", "later"), StringComparison.Ordinal);
 
         // A used alert is history: a new one may be set.
         await desk.DbAsync(db => db.StaffAlerts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Used, true)));
@@ -80,8 +80,8 @@ public sealed class AlertAndBlockCommandsTests
         Assert.Contains("No user \"ghost\"", await desk.RunAsync(desk.ModActor, "block", "ghost"), StringComparison.Ordinal);
         Assert.Contains("cannot block that user", await desk.RunAsync(desk.ModActor, "block", "mod"), StringComparison.Ordinal);
         Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.MemberActor, "block", "mod2"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !block", await desk.RunAsync(desk.ModActor, "block", inTicket: false), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !block", await desk.RunAsync(desk.ModActor, "block", "a b c"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !block", await desk.RunAsync(desk.ModActor, "block", inTicket: false), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !block", await desk.RunAsync(desk.ModActor, "block", "a b c"), StringComparison.Ordinal);
 
         var after = await desk.DbAsync(db => db.BlockedUsers.AsNoTracking().SingleAsync());
         Assert.Equal((before.UserId, before.ExpiresAt, before.BlockedAt), (after.UserId, after.ExpiresAt, after.BlockedAt));

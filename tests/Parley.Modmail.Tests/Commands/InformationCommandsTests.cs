@@ -47,7 +47,7 @@ public sealed class InformationCommandsTests
         Assert.Contains("member: 4 other tickets", await desk.RunAsync(desk.ModActor, "logs", "@member", inTicket: false), StringComparison.Ordinal);
         Assert.Contains("someone@example.com: 1 other ticket:", await desk.RunAsync(desk.ModActor, "logs", "SOMEONE@example.com", inTicket: false), StringComparison.Ordinal);
         Assert.Contains("No other tickets from mod2", await desk.RunAsync(desk.ModActor, "logs", "mod2"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !logs", await desk.RunAsync(desk.ModActor, "logs", inTicket: false), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !logs", await desk.RunAsync(desk.ModActor, "logs", inTicket: false), StringComparison.Ordinal);
         Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.MemberActor, "logs"), StringComparison.Ordinal);
     }
 

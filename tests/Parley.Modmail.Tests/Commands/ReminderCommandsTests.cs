@@ -57,10 +57,10 @@ public sealed class ReminderCommandsTests
 
         Assert.Contains("\"soon\" is not a duration", await desk.RunAsync(desk.ModActor, "add_reminder", "soon ping"), StringComparison.Ordinal);
         Assert.Contains("\"400d\" is not a duration", await desk.RunAsync(desk.ModActor, "add_reminder", "400d"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !add_reminder", await desk.RunAsync(desk.ModActor, "add_reminder"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !add_reminder", await desk.RunAsync(desk.ModActor, "add_reminder"), StringComparison.Ordinal);
         Assert.Contains("in a ticket channel", await desk.RunAsync(desk.ModActor, "add_reminder", "1h", inTicket: false), StringComparison.Ordinal);
         Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.MemberActor, "add_reminder", "1h"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !remove_reminder", await desk.RunAsync(desk.ModActor, "remove_reminder", "abc"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !remove_reminder", await desk.RunAsync(desk.ModActor, "remove_reminder", "abc"), StringComparison.Ordinal);
 
         Assert.False(await desk.DbAsync(db => db.Reminders.AnyAsync()));
         Assert.False(await desk.DbAsync(db => db.Jobs.AnyAsync(j => j.Kind == ReminderJob.JobKind)));

@@ -76,6 +76,9 @@ internal sealed class StaffDesk : IAsyncDisposable
     public ChatUser Mod2 { get; private set; } = null!;
     public ChatUser Member { get; private set; } = null!;
     public ChatUser Outsider { get; private set; } = null!;
+
+    /// <summary>A plain member of the staff community (not staff), who may be given one ticket with add_staff.</summary>
+    public ChatUser Helper { get; private set; } = null!;
     public Guid CommunityId { get; private set; }
     public Guid DeskId { get; private set; }
     public Guid TicketId { get; private set; }
@@ -84,6 +87,7 @@ internal sealed class StaffDesk : IAsyncDisposable
     public StaffActor ModActor => new(Mod.Id, "mod", "moderator");
     public StaffActor Mod2Actor => new(Mod2.Id, "mod2", "moderator");
     public StaffActor MemberActor => new(Member.Id, "member", null);
+    public StaffActor HelperActor => new(Helper.Id, "helper", null);
 
     public static async Task<StaffDesk> StartAsync(string provider, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
@@ -107,8 +111,9 @@ internal sealed class StaffDesk : IAsyncDisposable
         Mod2 = await App.UserAsync("mod2");
         Member = await App.UserAsync("member");
         Outsider = await App.UserAsync("outsider");
+        Helper = await App.UserAsync("helper");
         CommunityId = await App.CommunityAsync(Owner);
-        foreach (var user in new[] { Mod, Mod2, Member })
+        foreach (var user in new[] { Mod, Mod2, Member, Helper })
         {
             await App.JoinAsync(CommunityId, Owner, user);
         }

@@ -32,7 +32,7 @@ public sealed class TicketAccessCommandsTests
         Assert.Contains("already in Billing", await desk.RunAsync(desk.ModActor, "move_thread", "BILLING"), StringComparison.Ordinal);
         Assert.Contains("No category named \"Sales\" (known: Billing)", await desk.RunAsync(desk.ModActor, "move_thread", "Sales"), StringComparison.Ordinal);
         Assert.Contains("No category named \"retired\"", await desk.RunAsync(desk.ModActor, "move_thread", "retired"), StringComparison.Ordinal);
-        Assert.StartsWith("⚠️ Usage: !move_thread <category>", await desk.RunAsync(desk.ModActor, "move_thread"), StringComparison.Ordinal);
+        Assert.StartsWith("⚠ Usage: !move_thread <category>", await desk.RunAsync(desk.ModActor, "move_thread"), StringComparison.Ordinal);
         Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.MemberActor, "move_thread", "Billing"), StringComparison.Ordinal);
         Assert.Contains("in a ticket channel", await desk.RunAsync(desk.ModActor, "move_thread", "Billing", inTicket: false), StringComparison.Ordinal);
         Assert.Single(desk.Channels.Syncs);
@@ -56,10 +56,17 @@ public sealed class TicketAccessCommandsTests
         Assert.Equal(1, await desk.DbAsync(db => db.TicketStaff.CountAsync()));
         Assert.Single(desk.Channels.Syncs);
 
+        // Someone given the ticket acts on it like staff; the ticket's own member cannot be given it.
+        Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.HelperActor, "alert"), StringComparison.Ordinal);
+        await desk.RunAsync(desk.ModActor, "add_staff", "helper");
+        Assert.Contains("helper will be pinged", await desk.RunAsync(desk.HelperActor, "alert"), StringComparison.Ordinal);
+        Assert.Contains("is this ticket's member", await desk.RunAsync(desk.ModActor, "add_staff", "member"), StringComparison.Ordinal);
+        Assert.Contains("removed helper", await desk.RunAsync(desk.ModActor, "remove_staff", "helper"), StringComparison.Ordinal);
+
         Assert.Contains("removed mod2", await desk.RunAsync(desk.ModActor, "remove_staff", "mod2"), StringComparison.Ordinal);
         Assert.False(await desk.DbAsync(db => db.TicketStaff.AnyAsync()));
         Assert.Contains("was not added", await desk.RunAsync(desk.ModActor, "remove_staff", "mod2"), StringComparison.Ordinal);
-        Assert.Equal(2, desk.Channels.Syncs.Count);
+        Assert.Equal(4, desk.Channels.Syncs.Count);
     }
 
     [Theory, BothProviders]

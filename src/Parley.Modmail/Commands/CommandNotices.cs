@@ -7,7 +7,7 @@ namespace Parley.Modmail.Commands;
 /// How a command answers: a notice from the desk's bot in the channel the command was written in — the ticket channel
 /// (through the ticket, so it is recorded with it) or another staff channel. A refusal is one line, and nothing changed.
 /// </summary>
-internal sealed class CommandAnswers(ChannelUpdates channels)
+internal sealed class CommandNotices(ChannelUpdates channels)
 {
     public Task SayAsync(CommandContext context, string text, CancellationToken cancellationToken) =>
         SayAsync(context, text, [], cancellationToken);
@@ -25,10 +25,10 @@ internal sealed class CommandAnswers(ChannelUpdates channels)
     }
 
     public Task RefuseAsync(CommandContext context, Refusal refusal, CancellationToken cancellationToken) =>
-        SayAsync(context, "⚠️ " + refusal.Detail, cancellationToken);
+        SayAsync(context, "⚠ " + refusal.Detail, cancellationToken);
 
     public Task RefuseAsync(CommandContext context, string reason, CancellationToken cancellationToken) =>
-        SayAsync(context, "⚠️ " + reason, cancellationToken);
+        SayAsync(context, "⚠ " + reason, cancellationToken);
 
     /// <summary>Answers with the command's usage line (missing or malformed arguments).</summary>
     public Task UsageAsync(CommandContext context, ITicketCommand command, CancellationToken cancellationToken) =>
