@@ -2,13 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Parley.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
-using Parley.Core.Jobs;
-using Parley.Modmail.Alerts;
-using Parley.Modmail.Blocks;
 using Parley.Modmail.Closing;
-using Parley.Modmail.Desks;
-using Parley.Modmail.Reminders;
-using Parley.Modmail.Snippets;
 using Parley.Modmail.Panel;
 using Parley.Modmail.Commands;
 using Parley.Modmail.Staff;
@@ -33,41 +27,7 @@ public static class ModmailModule
         builder.Services.AddScoped<PanelAccess>();
         // -- tickets: engine, Chat transport, reply/edit/delete/close commands
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
-        builder.Services.AddScoped<ChannelUpdates>();
-        builder.Services.AddScoped<UserResolver>();
-        builder.Services.AddScoped<StaffRoster>();
-        builder.Services.AddScoped<StaffTicketAccess>();
-        builder.Services.AddScoped<CommandNotices>();
-        builder.Services.AddScoped<TicketMoves>();
-        builder.Services.AddScoped<TicketStaffAccess>();
-        builder.Services.AddScoped<TicketAssignment>();
-        builder.Services.AddScoped<TicketReminders>();
-        builder.Services.AddJobHandler<ReminderJob>();
-        builder.Services.AddScoped<TicketAlerts>();
-        builder.Services.AddScoped<SnippetReplies>();
-        builder.Services.AddScoped<MemberHistory>();
-        builder.Services.AddScoped<DeskStatus>();
-        builder.Services.AddScoped<BlockList>();
-        builder.Services.AddScoped<MessageRecovery>();
-        builder.Services.AddHostedService<RecoveryOnStart>();
-        builder.Services.AddTicketCommand<NewThreadCommand>();
-        builder.Services.AddTicketCommand<MoveThreadCommand>();
-        builder.Services.AddTicketCommand<AddStaffCommand>();
-        builder.Services.AddTicketCommand<RemoveStaffCommand>();
-        builder.Services.AddTicketCommand<TakeCommand>();
-        builder.Services.AddTicketCommand<ReleaseCommand>();
-        builder.Services.AddTicketCommand<AddReminderCommand>();
-        builder.Services.AddTicketCommand<RemoveReminderCommand>();
-        builder.Services.AddTicketCommand<AlertCommand>();
-        builder.Services.AddTicketCommand<SnippetCommand>();
-        builder.Services.AddTicketCommand<IdCommand>();
-        builder.Services.AddTicketCommand<LogsCommand>();
-        builder.Services.AddTicketCommand<StatusCommand>();
-        builder.Services.AddTicketCommand<PingCommand>();
-        builder.Services.AddTicketCommand<HelpCommand>();
-        builder.Services.AddTicketCommand<RecoverCommand>();
-        builder.Services.AddTicketCommand<BlockCommand>();
-        builder.Services.AddTicketCommand<UnblockCommand>();
+        builder.Services.AddStaffCommands();
         // -- email transport
         // -- panel API, external API, webhooks
         // -- import

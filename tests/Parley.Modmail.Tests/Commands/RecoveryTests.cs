@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Modmail.Tickets;
@@ -36,8 +37,9 @@ public sealed class RecoveryTests
     [Theory, BothProviders]
     public async Task Recover_asks_each_open_tickets_transport_after_its_last_member_message_and_on_start_up(string provider)
     {
-        var chat = new AskedTransport(TransportNames.Chat);
-        var email = new AskedTransport(TransportNames.Email, fails: true);
+        // Transports of their own names, so the real ones (the engine's Chat transport) answer for no ticket here.
+        var chat = new AskedTransport("test-chat");
+        var email = new AskedTransport("test-mail", fails: true);
         await using var desk = await StaffDesk.StartAsync(provider, b =>
         {
             b.Services.AddSingleton<IMemberTransport>(chat);
@@ -46,13 +48,14 @@ public sealed class RecoveryTests
         var now = desk.Clock.GetUtcNow().UtcDateTime;
         var (closed, mailed, discord) = await desk.DbAsync(async db =>
         {
+            await db.Tickets.Where(t => t.Id == desk.TicketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Transport, chat.Name));
             db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Member.Id.ToString(), UserName = "member", Kind = TicketMessageKinds.Member, Content = "first", DmMessageId = "m1", CreatedAt = now.AddMinutes(-10) });
             db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Member.Id.ToString(), UserName = "member", Kind = TicketMessageKinds.Member, Content = "second", DmMessageId = "m2", CreatedAt = now.AddMinutes(-5) });
             db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Mod.Id.ToString(), UserName = "mod", Kind = TicketMessageKinds.Staff, Content = "answer", DmMessageId = "s1", MessageNumber = 1, CreatedAt = now.AddMinutes(-1) });
             await db.SaveChangesAsync();
             return (
-                await desk.TicketAsync(db, "old@example.com", "old", TicketStatus.Closed, now.AddDays(-1), TransportNames.Email),
-                await desk.TicketAsync(db, "new@example.com", "new", TicketStatus.Open, now.AddHours(-1), TransportNames.Email),
+                await desk.TicketAsync(db, "old@example.com", "old", TicketStatus.Closed, now.AddDays(-1), email.Name),
+                await desk.TicketAsync(db, "new@example.com", "new", TicketStatus.Open, now.AddHours(-1), email.Name),
                 await desk.TicketAsync(db, "12345", "discordian", TicketStatus.Open, now.AddHours(-1), TransportNames.Discord));
         });
         chat.Asked.Clear();
