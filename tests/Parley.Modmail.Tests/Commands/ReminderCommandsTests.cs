@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Modmail.Reminders;
+using Parley.Modmail.Tickets;
 using Parley.Tests.Infrastructure;
 
 namespace Parley.Modmail.Tests.Commands;
@@ -71,7 +72,7 @@ public sealed class ReminderCommandsTests
     {
         await using var desk = await StaffDesk.StartAsync(provider);
         await desk.RunAsync(desk.ModActor, "add_reminder", "10m");
-        await desk.DbAsync(db => db.Tickets.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, Tickets.TicketStatus.Closed)));
+        await desk.DbAsync(db => db.Tickets.ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Closed)));
         desk.Channels.Notices.Clear();
 
         desk.Clock.Advance(TimeSpan.FromMinutes(10));
