@@ -48,6 +48,7 @@ public static class ModmailModule
         builder.Services.AddTicketCommand<CloseCommand>();
         builder.Services.AddTicketCommand<ForceCloseCommand>();
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
+        builder.Services.AddStaffCommands();
         // -- email transport
         // -- panel API, external API, webhooks
         // -- import

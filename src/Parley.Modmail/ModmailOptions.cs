@@ -17,6 +17,14 @@ public sealed class ModmailOptions
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 4000;
 
+    /// <summary>The longest bot status text (<c>status</c> command), in characters.</summary>
+    [Range(1, 1000)]
+    public int MaxStatusLength { get; set; } = 128;
+
+    /// <summary>How many past tickets <c>logs</c> lists (newest first).</summary>
+    [Range(1, 100)]
+    public int LogsListLength { get; set; } = 10;
+
     /// <summary>The largest file attached to a reply, in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxAttachmentBytes { get; set; } = 25 * 1024 * 1024;

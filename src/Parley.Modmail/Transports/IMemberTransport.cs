@@ -1,3 +1,5 @@
+using Parley.Modmail.Tickets;
+
 namespace Parley.Modmail.Transports;
 
 /// <summary>
@@ -20,6 +22,17 @@ internal interface IMemberTransport
 
     /// <summary>Withdraws an earlier delivery (<c>delete</c>). A medium that cannot (email) sends nothing and says so by returning false.</summary>
     Task<bool> WithdrawAsync(TicketRef ticket, string memberMessageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// OPTIONAL (recover): the member's messages in the ticket's conversation that the transport holds but the ticket
+    /// may not — after <paramref name="lastMemberMessageId"/> (the last one recorded, null when none), or sent after
+    /// <paramref name="since"/> when the transport cannot tell by id — oldest first. The engine drops those it has
+    /// already seen (same member-side id), so answering a few too many is safe. A transport that cannot look back
+    /// answers none.
+    /// </summary>
+    Task<IReadOnlyList<IncomingMemberMessage>> MissedSinceAsync(
+        TicketRef ticket, string? lastMemberMessageId, DateTime since, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<IncomingMemberMessage>>([]);
 }
 
 /// <summary>What the engine knows of a ticket when it talks to a transport.</summary>
