@@ -8,6 +8,11 @@ using Parley.Modmail.Commands;
 using Parley.Modmail.Staff;
 using Parley.Modmail.Storage;
 using Parley.Modmail.Tickets;
+using Parley.Modmail.Transports;
+using Parley.Modmail.Transports.Email;
+using Parley.Core.Events;
+using Parley.Core.Jobs;
+using Parley.Mail;
 
 namespace Parley.Modmail;
 
@@ -28,6 +33,9 @@ public static class ModmailModule
         // -- tickets: engine, Chat transport, reply/edit/delete/close commands
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         // -- email transport
+        builder.Services.AddScoped<IMemberTransport, EmailTransport>();
+        builder.Services.AddEventHandler<EmailReceived, EmailReceivedHandler>();
+        builder.Services.AddJobHandler<EmailIntakeJob>();
         // -- panel API, external API, webhooks
         // -- import
         return builder;
@@ -37,6 +45,7 @@ public static class ModmailModule
     {
         // -- tickets
         // -- email transport
+        app.MapSupportInboxes();
         // -- panel API, external API, webhooks
         return app;
     }
