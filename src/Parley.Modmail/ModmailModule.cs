@@ -38,6 +38,7 @@ public static class ModmailModule
         builder.Services.AddJobHandler<EmailIntakeJob>();
         // -- panel API, external API, webhooks
         // -- import
+        builder.Services.AddScoped<Import.RustmailImport>();
         return builder;
     }
 
