@@ -13,6 +13,7 @@ using Parley.Core.Storage;
 using Parley.Mail.Delivery;
 using Parley.Mail.Dns;
 using Parley.Mail.Inbound;
+using Parley.Mail.Inboxes;
 using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
 using Parley.Mail.Smtp;
@@ -60,6 +61,11 @@ public static class MailModule
         builder.Services.AddScoped<DeliveryRecorder>();
         builder.Services.AddScoped<BounceNotices>();
         builder.Services.AddJobHandler<DeliveryJob>();
+        // Public services for other modules (Modmail): inboxes, stored messages, sending.
+        builder.Services.AddScoped<InboxDirectory>();
+        builder.Services.AddScoped<MessageReader>();
+        builder.Services.AddScoped(s => new MailSender(
+            s.GetRequiredService<MailDbContext>(), s.GetRequiredService<OutboundQueue>(), s.GetRequiredService<SuppressionList>(), s.GetRequiredService<TimeProvider>()));
         // -- API, auth keys, webhooks
         builder.Services.AddValidatedOptions<MailAuthOptions>(builder.Configuration, MailAuthOptions.Section);
         builder.Services.AddValidatedOptions<MailWebhooksOptions>(builder.Configuration, MailWebhooksOptions.Section);

@@ -16,6 +16,8 @@ using Parley.Chat.Communities;
 using Parley.Chat.Messages;
 using Parley.Core.Events;
 using Parley.Core.Jobs;
+using Parley.Modmail.Transports.Email;
+using Parley.Mail;
 
 namespace Parley.Modmail;
 
@@ -50,8 +52,12 @@ public static class ModmailModule
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         builder.Services.AddStaffCommands();
         // -- email transport
+        builder.Services.AddScoped<IMemberTransport, EmailTransport>();
+        builder.Services.AddEventHandler<EmailReceived, EmailReceivedHandler>();
+        builder.Services.AddJobHandler<EmailIntakeJob>();
         // -- panel API, external API, webhooks
         // -- import
+        builder.Services.AddScoped<Import.RustmailImport>();
         return builder;
     }
 
@@ -60,6 +66,7 @@ public static class ModmailModule
         // -- tickets
         app.MapDesks();
         // -- email transport
+        app.MapSupportInboxes();
         // -- panel API, external API, webhooks
         return app;
     }

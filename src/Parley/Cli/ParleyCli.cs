@@ -25,6 +25,7 @@ internal static class ParleyCli
         root.Subcommands.Add(ApiKeysCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(ModmailCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
