@@ -29,6 +29,7 @@ public static class ModmailModule
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         // -- email transport
         // -- panel API, external API, webhooks
+        builder.Services.AddModmailPanel(builder.Configuration);
         // -- import
         return builder;
     }
@@ -38,6 +39,7 @@ public static class ModmailModule
         // -- tickets
         // -- email transport
         // -- panel API, external API, webhooks
+        PanelApi.Map(app);
         return app;
     }
 }
