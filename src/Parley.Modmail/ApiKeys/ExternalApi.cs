@@ -94,13 +94,13 @@ internal static class ExternalApi
         else
         {
             transport = TransportNames.Email;
-            memberId = body.Email!.Trim().ToLowerInvariant();
+            memberId = (body.Email ?? "").Trim().ToLowerInvariant();
             memberName = memberId;
             if (memberId.Length > 320 || !MailAddress.TryCreate(memberId, out var parsed) || parsed.Address != memberId)
             {
                 errors["email"] = ["An email address."];
             }
-            else if (!await db.SupportInboxes.AnyAsync(i => i.DeskId == deskId && i.Enabled, cancellationToken))
+            else if (errors.Count == 0 && !await db.SupportInboxes.AnyAsync(i => i.DeskId == deskId && i.Enabled, cancellationToken))
             {
                 errors["email"] = ["This desk has no support inbox to write from."];
             }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Http;
@@ -33,7 +34,7 @@ internal static class BlocksApi
         var blocks = endpoints.MapGroup("/api/modmail/desks/{id:guid}/blocks").WithTags("Modmail: blocks").RequirePermission(Permissions.Account);
 
         blocks.MapGet("", async Task<Results<Ok<List<BlockedUserView>>, ProblemHttpResult>> (
-            Guid id, bool? includeExpired, HttpContext context, PanelGate gate, ModmailDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+            Guid id, [FromQuery(Name = "include_expired")] bool? includeExpired, HttpContext context, PanelGate gate, ModmailDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.ViewTickets, cancellationToken);
             if (caller is null)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Security;
@@ -28,7 +29,7 @@ internal static class RemindersApi
         var desk = endpoints.MapGroup("/api/modmail/desks/{id:guid}").WithTags("Modmail: reminders").RequirePermission(Permissions.Account);
 
         desk.MapGet("/reminders", async Task<Results<Ok<List<ReminderView>>, ProblemHttpResult>> (
-            Guid id, bool? includeCompleted, HttpContext context, PanelGate gate, ModmailDbContext db, TicketVisibility visibility,
+            Guid id, [FromQuery(Name = "include_completed")] bool? includeCompleted, HttpContext context, PanelGate gate, ModmailDbContext db, TicketVisibility visibility,
             CancellationToken cancellationToken) =>
         {
             var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.ViewTickets, cancellationToken);
@@ -39,11 +40,12 @@ internal static class RemindersApi
             var tickets = await visibility.VisibleAsync(caller, cancellationToken);
             var reminders = db.Reminders.AsNoTracking().Where(r => includeCompleted == true || !r.Completed);
             var rows = await reminders
-                .Join(tickets, r => r.ThreadId, t => t.Id, (r, t) => new ReminderView(r.Id, t.Id, t.UserName, r.UserId, r.ReminderContent, r.TriggerTime, r.CreatedAt, r.Completed))
-                .OrderBy(r => r.TriggerTime)
+                .Join(tickets, r => r.ThreadId, t => t.Id, (r, t) => new { Reminder = r, t.UserName })
+                .OrderBy(x => x.Reminder.TriggerTime)
                 .Take(1000)
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(rows);
+            return TypedResults.Ok(rows.Select(x => new ReminderView(x.Reminder.Id, x.Reminder.ThreadId, x.UserName, x.Reminder.UserId,
+                x.Reminder.ReminderContent, x.Reminder.TriggerTime, x.Reminder.CreatedAt, x.Reminder.Completed)).ToList());
         });
 
         desk.MapGet("/scheduled-closes", async Task<Results<Ok<List<ScheduledCloseView>>, ProblemHttpResult>> (
@@ -56,11 +58,11 @@ internal static class RemindersApi
             }
             var tickets = await visibility.VisibleAsync(caller, cancellationToken);
             var rows = await db.ScheduledClosures.AsNoTracking()
-                .Join(tickets, c => c.ThreadId, t => t.Id, (c, t) => new ScheduledCloseView(c.Id, t.Id, t.UserName, c.ScheduledTime, c.Silent, c.CreatedBy))
-                .OrderBy(c => c.ScheduledTime)
+                .Join(tickets, c => c.ThreadId, t => t.Id, (c, t) => new { Close = c, t.UserName })
+                .OrderBy(x => x.Close.ScheduledTime)
                 .Take(1000)
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(rows);
+            return TypedResults.Ok(rows.Select(x => new ScheduledCloseView(x.Close.Id, x.Close.ThreadId, x.UserName, x.Close.ScheduledTime, x.Close.Silent, x.Close.CreatedBy)).ToList());
         });
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,7 +44,7 @@ internal static class TicketsApi
 
         tickets.MapGet("/{ticketId:guid}/export.json", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             Guid id, Guid ticketId, HttpContext context, PanelGate gate, TicketVisibility visibility, Transcripts transcripts,
-            IOptionsMonitor<PanelOptions> options, IOptions<JsonOptions> jsonOptions, CancellationToken cancellationToken) =>
+            IOptionsMonitor<PanelOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions, CancellationToken cancellationToken) =>
         {
             var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.ViewTickets, cancellationToken);
             if (caller is null)
@@ -87,7 +87,8 @@ internal static class TicketsApi
     /// <param name="assignee">A user id, <c>me</c>, or <c>none</c> (nobody took it).</param>
     /// <param name="q">Member search: part of the name, or the exact member id.</param>
     private static async Task<Results<Ok<PanelPage<TicketView>>, ProblemHttpResult>> ListAsync(
-        Guid id, string? status, Guid? categoryId, string? assignee, string? transport, bool? awaitingStaff, string? q, string? cursor, int? limit,
+        Guid id, string? status, [FromQuery(Name = "category_id")] Guid? categoryId, string? assignee, string? transport,
+        [FromQuery(Name = "awaiting_staff")] bool? awaitingStaff, string? q, string? cursor, int? limit,
         HttpContext context, PanelGate gate, TicketVisibility visibility, CancellationToken cancellationToken)
     {
         var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.ViewTickets, cancellationToken);

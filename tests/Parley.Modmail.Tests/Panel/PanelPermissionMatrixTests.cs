@@ -75,12 +75,13 @@ public sealed class PanelPermissionMatrixTests
                 HttpResponseMessage response;
                 if (rule.Need == PanelRule.External)
                 {
+                    var body = rule.Body!(world)!;
                     response = caller switch
                     {
-                        PanelCallerKind.Anonymous => await app.CreateTicketAsync(null, rule.Body!(world)),
-                        PanelCallerKind.Outsider => await app.CreateTicketAsync(null, rule.Body!(world), outsider.Token),
-                        PanelCallerKind.HoldsTheOthers => await app.CreateTicketAsync(null, rule.Body!(world), allPanel.Token),
-                        _ => await app.CreateTicketAsync(world.ApiKeySecret, rule.Body!(world)),
+                        PanelCallerKind.Anonymous => await app.CreateTicketAsync(null, body),
+                        PanelCallerKind.Outsider => await app.CreateTicketAsync(null, body, outsider.Token),
+                        PanelCallerKind.HoldsTheOthers => await app.CreateTicketAsync(null, body, allPanel.Token),
+                        _ => await app.CreateTicketAsync(world.ApiKeySecret, body),
                     };
                 }
                 else
