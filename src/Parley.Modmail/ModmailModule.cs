@@ -56,6 +56,7 @@ public static class ModmailModule
         builder.Services.AddEventHandler<EmailReceived, EmailReceivedHandler>();
         builder.Services.AddJobHandler<EmailIntakeJob>();
         // -- panel API, external API, webhooks
+        builder.Services.AddModmailPanel(builder.Configuration);
         // -- import
         builder.Services.AddScoped<Import.RustmailImport>();
         return builder;
@@ -68,6 +69,7 @@ public static class ModmailModule
         // -- email transport
         app.MapSupportInboxes();
         // -- panel API, external API, webhooks
+        PanelApi.Map(app);
         return app;
     }
 }

@@ -29,11 +29,14 @@ public static class Permissions
     public const string MailDomainsManage = "mail.domains.manage";
     public const string MailInboxesManage = "mail.inboxes.manage";
 
+    // The Modmail module's external API (Rustmail's /api/externals): held by Modmail's X-API-Key keys with "tickets.create".
+    public const string ModmailTicketsCreate = "modmail.tickets.create";
+
     public static readonly IReadOnlyList<string> All =
     [
         Account, UsersRead, UsersWrite, ApiKeysRead, ApiKeysWrite, AuditRead, WebhooksRead, WebhooksWrite, JobsRead,
         MailMessagesSend, MailMessagesRead, MailThreadsRead, MailThreadsDelete, MailWebhooksManage, MailAttachmentsRead,
-        MailDomainsManage, MailInboxesManage,
+        MailDomainsManage, MailInboxesManage, ModmailTicketsCreate,
     ];
 
     public static IReadOnlyList<string> ForRole(string role) => role switch
