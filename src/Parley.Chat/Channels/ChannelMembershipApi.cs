@@ -162,7 +162,7 @@ internal static class ChannelMembershipApi
             }
             var members = await db.ChannelMembers.AsNoTracking().Where(m => m.ChannelId == channelId).OrderBy(m => m.JoinedAt)
                 .Select(m => new ChannelMemberView(m.UserId, m.Role, m.JoinedAt, false)).ToListAsync(cancellationToken);
-            var bots = await Bots.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
+            var bots = await BotAccounts.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
             return TypedResults.Ok(members.Select(m => m with { IsBot = bots.Contains(m.UserId) }).ToList());
         });
     }

@@ -37,7 +37,7 @@ internal static class CommunityMembersApi
             }
             var members = await db.CommunityMembers.AsNoTracking().Where(m => m.CommunityId == id)
                 .OrderBy(m => m.JoinedAt).ToListAsync(cancellationToken);
-            var bots = await Bots.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
+            var bots = await BotAccounts.AmongAsync(core, members.Select(m => m.UserId).ToList(), cancellationToken);
             return TypedResults.Ok(members.Select(m => MemberView.From(m) with { IsBot = bots.Contains(m.UserId) }).ToList());
         });
 

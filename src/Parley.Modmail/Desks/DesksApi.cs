@@ -107,7 +107,7 @@ internal static class DesksApi
             return TypedResults.Created($"/api/modmail/communities/{communityId}/desk", DeskView.From(desk));
         });
 
-        api.MapGet("/communities/{communityId:guid}/desk", async Task<Results<Ok<DeskView>, ProblemHttpResult>> (
+        api.MapGet("/communities/{communityId:guid}/desk", async Task<Results<Ok<DeskContactView>, ProblemHttpResult>> (
             Guid communityId, HttpContext context, ModmailDbContext db, CommunityDirectory communities, CancellationToken cancellationToken) =>
         {
             if (context.User.UserId() is not { } userId)
@@ -119,7 +119,7 @@ internal static class DesksApi
             {
                 return ApiProblem.NotFound("desk_not_found", "This community has no Modmail, or you are not in it.");
             }
-            return TypedResults.Ok(DeskView.From(desk));
+            return TypedResults.Ok(DeskContactView.From(desk));
         });
 
         api.MapPost("/desks/{deskId:guid}/contact", async Task<Results<Ok<ContactView>, ProblemHttpResult>> (
@@ -148,10 +148,10 @@ internal static class DesksApi
 
 internal sealed record CreateDeskRequest(Guid? CommunityId, string? Mode, Guid? StaffCommunityId);
 
-/// <summary>A desk as members and clients see it: enough to DM the bot or show "Contact staff".</summary>
-internal sealed record DeskView(Guid Id, Guid? CommunityId, Guid StaffCommunityId, string Mode, bool Enabled, Guid BotUserId, Guid? TicketsGroupId, string Prefix)
+/// <summary>A desk as members see it: enough to DM the bot or show "Contact staff" (staff read <see cref="DeskView"/>).</summary>
+internal sealed record DeskContactView(Guid Id, Guid? CommunityId, bool Enabled, Guid BotUserId)
 {
-    public static DeskView From(SupportDesk d) => new(d.Id, d.CommunityId, d.StaffCommunityId, d.Mode, d.Enabled, d.BotUserId, d.TicketsGroupId, d.Prefix);
+    public static DeskContactView From(SupportDesk d) => new(d.Id, d.CommunityId, d.Enabled, d.BotUserId);
 }
 
 /// <summary>The member's DM with the desk's bot.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,9 @@ namespace Parley.Modmail.Tickets;
 /// the ticket's transport and mirrors it in the ticket channel with the number in its footer. Refusals are Core's
 /// <see cref="Refusal"/>.
 /// </summary>
-internal sealed class StaffReplies(
+internal sealed partial class StaffReplies(
     ModmailDbContext db, TicketAudience audience, TicketChannels channels, MemberTransports transports, PanelAccess access, TicketLocks locks,
-    WebhookPublisher webhooks, EventBus bus, IOptionsMonitor<ModmailOptions> options, TimeProvider clock)
+    WebhookPublisher webhooks, EventBus bus, IOptionsMonitor<ModmailOptions> options, TimeProvider clock, ILogger<StaffReplies> logger)
 {
     public async Task<(TicketMessage? Message, Refusal? Refusal)> ReplyAsync(
         Guid ticketId, StaffActor staff, string content, bool anonymous, IReadOnlyList<TicketAttachment> attachments, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ internal sealed class StaffReplies(
         }
 
         var delivery = DeliveryOf(ticket, message, attachments);
-        message.DmMessageId = await transport.DeliverAsync(delivery, cancellationToken);
+        message.DmMessageId = await DeliverOrNullAsync(transport, delivery, cancellationToken);
         var copy = await channels.PostAsync(ticket, StaffCopy(message, desk!, attachments), cancellationToken);
         message.InboxMessageId = copy?.ToString();
         await db.SaveChangesAsync(cancellationToken);
@@ -221,4 +222,24 @@ internal sealed class StaffReplies(
         }
         return (ticket, desk, message, null);
     }
+
+    /// <summary>
+    /// The reply is recorded before it is relayed, so a medium that fails (a refused email, a member no longer
+    /// reachable) leaves the reply in the transcript with a notice to staff instead of an error that loses it.
+    /// </summary>
+    private async Task<string?> DeliverOrNullAsync(IMemberTransport transport, MemberDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await transport.DeliverAsync(delivery, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeliveryFailed(logger, ex, delivery.Ticket.TicketId, transport.Name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A staff reply in ticket {TicketId} was not delivered through {Transport}")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception ex, Guid ticketId, string transport);
 }

@@ -71,16 +71,9 @@ internal sealed class EmailDeskKit : IAsyncDisposable
         await App.OkJsonAsync(HttpMethod.Put, $"/api/modmail/desks/{DeskId}/support-inboxes/{InboxId}", Olive, new { display_name = "Crabs Support" });
     }
 
-    /// <summary>A desk row for <paramref name="communityId"/> (desks are made by the engine's set-up; tests only need the row).</summary>
-    public async Task<Guid> AddDeskAsync(Guid communityId)
-    {
-        await using var scope = App.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ModmailDbContext>();
-        var desk = new SupportDesk { CommunityId = communityId, StaffCommunityId = communityId, BotUserId = Guid.NewGuid(), CreatedAt = DateTime.UnixEpoch, UpdatedAt = DateTime.UnixEpoch };
-        db.Desks.Add(desk);
-        await db.SaveChangesAsync();
-        return desk.Id;
-    }
+    /// <summary>A desk for <paramref name="communityId"/> (owned by <see cref="Olive"/>), made through Modmail's API: bot, Tickets group, row.</summary>
+    public async Task<Guid> AddDeskAsync(Guid communityId) =>
+        (await App.OkJsonAsync(HttpMethod.Post, "/api/modmail/desks", Olive, new { community_id = communityId })).GetProperty("id").GetGuid();
 
     public async Task<T> ModmailAsync<T>(Func<ModmailDbContext, Task<T>> query)
     {

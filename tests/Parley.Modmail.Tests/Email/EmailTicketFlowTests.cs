@@ -9,15 +9,13 @@ namespace Parley.Modmail.Tests.Email;
 
 /// <summary>
 /// The email flow end to end, through the ticket engine: swaks opens a ticket, the staff reply reaches the
-/// member's server threaded. Needs ENGINE's MemberMessages and StaffReplies (stubs on the email branch): the
-/// integrator removes the Skip after the merge (and gives the kit's desk whatever the engine needs: bot user, Tickets group).
+/// member's server threaded.
 /// </summary>
 public sealed class EmailTicketFlowTests
 {
-    private const string NeedsEngine = "Needs ENGINE's MemberMessages and StaffReplies; runs after the merge";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    [Theory(Skip = NeedsEngine), BothProviders]
+    [Theory, BothProviders]
     public async Task An_email_opens_a_ticket_and_the_staff_reply_reaches_the_member_with_threading_headers(string provider)
     {
         await using var kit = await EmailDeskKit.StartAsync(provider);

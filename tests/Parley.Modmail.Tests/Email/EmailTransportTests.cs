@@ -51,15 +51,20 @@ public sealed class EmailTransportTests
         Assert.Equal("Hello,\nwhere is my order #42?", incoming.Content);
         Assert.Empty(incoming.Attachments);
 
-        // The ticket as the engine records it on opening: the member, the Mail thread, the member's message.
-        var ticket = await RecordTicketAsync(kit, incoming);
+        // The engine opens the ticket (the member, the Mail thread, the member's message) and welcomes the member.
+        await Eventually.Until(() => kit.ModmailAsync(db => db.Tickets.AnyAsync(t => t.UserId == incoming.MemberId)), Patience, "the engine opens the ticket");
+        var ticket = await kit.ModmailAsync(db => db.Tickets.Where(t => t.UserId == incoming.MemberId).Select(t => t.Id).SingleAsync());
+        await Eventually.Until(() => kit.Sink.Received().Count == 1, Patience, "the relay receives the welcome notice");
+        var welcome = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[0]));
+        Assert.Equal("order-1@member.test", welcome.InReplyTo);
+        Assert.Equal("auto-generated", welcome.Headers["Auto-Submitted"]);
         var transport = services.GetServices<IMemberTransport>().Single(t => t.Name == TransportNames.Email);
         var reference = new TicketRef(ticket, kit.DeskId, incoming.MemberId, incoming.MemberName, incoming.MemberConversationId);
 
         var named = await transport.DeliverAsync(new MemberDelivery(reference, "It left our warehouse today.", "Alice", "Moderator", 1, [], MemberDeliveryKind.Reply), CancellationToken.None);
         Assert.NotNull(named);
-        await Eventually.Until(() => kit.Sink.Received().Count == 1, Patience, "the relay receives the named reply");
-        var reply = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[0]));
+        await Eventually.Until(() => kit.Sink.Received().Count == 2, Patience, "the relay receives the named reply");
+        var reply = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[1]));
         Assert.Equal(named, reply.MessageId);
         Assert.Equal("ann.member@member.test", reply.To.Mailboxes.Single().Address);
         Assert.Equal("Alice via Crabs Support", reply.From.Mailboxes.Single().Name);
@@ -84,11 +89,11 @@ public sealed class EmailTransportTests
         await Eventually.Until(async () => (await kit.IntakeJobsAsync()).Count == 2, Patience, "the second email's intake job");
         var followUp = await services.GetRequiredService<EmailIntakeJob>().MemberMessageAsync(new EmailIntakeJob.Payload(kit.InboxId, "order-2@member.test"), CancellationToken.None);
         Assert.Equal(incoming.MemberConversationId, followUp!.MemberConversationId);
-        await RecordMemberMessageAsync(kit, ticket, followUp);
+        await Eventually.Until(async () => await kit.ModmailAsync(db => db.TicketMessages.CountAsync(m => m.ThreadId == ticket && m.Kind == TicketMessageKinds.Member)) == 2, Patience, "the engine records the follow-up");
 
         var anonymous = await transport.DeliverAsync(new MemberDelivery(reference, "DHL.", null, null, 2, [], MemberDeliveryKind.Reply), CancellationToken.None);
-        await Eventually.Until(() => kit.Sink.Received().Count == 2, Patience, "the relay receives the anonymous reply");
-        var anon = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[1]));
+        await Eventually.Until(() => kit.Sink.Received().Count == 3, Patience, "the relay receives the anonymous reply");
+        var anon = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[2]));
         Assert.Equal(anonymous, anon.MessageId);
         Assert.Equal("Crabs Support", anon.From.Mailboxes.Single().Name);
         Assert.Equal("order-2@member.test", anon.InReplyTo);
@@ -98,16 +103,16 @@ public sealed class EmailTransportTests
 
         // Email cannot be edited or withdrawn: an edit is a correction email, a withdrawal sends nothing.
         await transport.EditAsync(new MemberDelivery(reference, "DHL Express.", null, null, 2, [], MemberDeliveryKind.Reply), anonymous!, CancellationToken.None);
-        await Eventually.Until(() => kit.Sink.Received().Count == 3, Patience, "the relay receives the correction");
-        var correction = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[2]));
+        await Eventually.Until(() => kit.Sink.Received().Count == 4, Patience, "the relay receives the correction");
+        var correction = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[3]));
         Assert.StartsWith("Correction to message #2:", correction.TextBody, StringComparison.Ordinal);
         Assert.Contains("DHL Express.", correction.TextBody, StringComparison.Ordinal);
         Assert.False(await transport.WithdrawAsync(reference, anonymous!, CancellationToken.None));
 
         // The closing notice: from the display name, marked automatic, the desk's message when none is given.
         await transport.DeliverAsync(new MemberDelivery(reference, "", null, null, null, [], MemberDeliveryKind.Closing), CancellationToken.None);
-        await Eventually.Until(() => kit.Sink.Received().Count == 4, Patience, "the relay receives the closing notice");
-        var closing = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[3]));
+        await Eventually.Until(() => kit.Sink.Received().Count == 5, Patience, "the relay receives the closing notice");
+        var closing = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[4]));
         Assert.Contains("This ticket has been closed.", closing.TextBody, StringComparison.Ordinal);
         Assert.Equal("auto-generated", closing.Headers["Auto-Submitted"]);
         Assert.DoesNotContain("message #", closing.TextBody, StringComparison.Ordinal);
@@ -172,7 +177,7 @@ public sealed class EmailTransportTests
         await app.RefusedAsync(HttpStatusCode.Forbidden, "panel_permission_required", HttpMethod.Delete, $"{path}/{kit.InboxId}", mod);
         await kit.ModmailAsync(async db =>
         {
-            db.PanelPermissions.Add(new Panel.PanelPermission { SubjectType = "role", SubjectId = "moderator", Permission = Panel.PanelPermissions.EditConfig, GrantedBy = "test" });
+            db.PanelPermissions.Add(new Parley.Modmail.Panel.PanelPermission { SubjectType = "role", SubjectId = "moderator", Permission = Parley.Modmail.Panel.PanelPermissions.EditConfig, GrantedBy = "test" });
             return await db.SaveChangesAsync();
         });
         using (var created = await app.SendAsync(HttpMethod.Put, $"{path}/{kit.OtherInboxId}", mod.Token, new { enabled = false }))
@@ -198,29 +203,4 @@ public sealed class EmailTransportTests
         await app.RefusedAsync(HttpStatusCode.NotFound, "support_inbox_not_found", HttpMethod.Delete, $"{path}/{kit.OtherInboxId}", mod);
         Assert.Single((await app.OkJsonAsync(HttpMethod.Get, path, mod)).EnumerateArray());
     }
-
-    private static Task<Guid> RecordTicketAsync(EmailDeskKit kit, IncomingMemberMessage incoming) =>
-        kit.ModmailAsync(async db =>
-        {
-            var ticket = new Ticket
-            {
-                UserId = incoming.MemberId, UserName = incoming.MemberName, DeskId = incoming.DeskId, Transport = incoming.Transport,
-                MemberConversationId = incoming.MemberConversationId, CreatedAt = incoming.SentAt, UpdatedAt = incoming.SentAt,
-            };
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync();
-            await RecordMemberMessageAsync(kit, ticket.Id, incoming);
-            return ticket.Id;
-        });
-
-    private static Task RecordMemberMessageAsync(EmailDeskKit kit, Guid ticketId, IncomingMemberMessage incoming) =>
-        kit.ModmailAsync(async db =>
-        {
-            db.TicketMessages.Add(new TicketMessage
-            {
-                ThreadId = ticketId, UserId = incoming.MemberId, UserName = incoming.MemberName, DmMessageId = incoming.MemberMessageId,
-                Content = incoming.Content, Kind = TicketMessageKinds.Member, CreatedAt = incoming.SentAt,
-            });
-            return await db.SaveChangesAsync();
-        });
 }

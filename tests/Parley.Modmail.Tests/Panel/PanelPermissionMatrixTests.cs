@@ -46,8 +46,8 @@ public sealed class PanelPermissionMatrixTests
             var n = 0;
             foreach (var permission in PanelPermissions.All)
             {
-                var holder = holders[permission] = await app.UserAsync("holder" + n);
-                var other = others[permission] = await app.UserAsync("others" + n++);
+                var holder = holders[permission] = await StaffAsync(app, community, owner, "holder" + n);
+                var other = others[permission] = await StaffAsync(app, community, owner, "others" + n++);
                 db.PanelPermissions.Add(new PanelPermission { SubjectType = "user", SubjectId = holder.Id.ToString("D"), Permission = permission, GrantedBy = "test" });
                 foreach (var rest in PanelPermissions.All.Where(p => p != permission))
                 {
@@ -100,7 +100,7 @@ public sealed class PanelPermissionMatrixTests
                     var status = (int)response.StatusCode;
                     var expected = rule.Expected(caller);
                     var ok = expected == 2
-                        ? status is >= 200 and < 300 || (rule.Seam && status == 500 && errors.Exceptions.Any(e => e is NotImplementedException { Message: "ENGINE" }))
+                        ? status is >= 200 and < 300
                         : status == expected;
                     if (!ok)
                     {
@@ -111,6 +111,18 @@ public sealed class PanelPermissionMatrixTests
             }
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// A moderator of the staff community: staff of every ticket at the desk, so what the panel lets them do is decided
+    /// by their panel permissions alone (the engine also refuses people who are not the ticket's staff).
+    /// </summary>
+    private static async Task<ChatUser> StaffAsync(TestApp app, Guid community, ChatUser owner, string name)
+    {
+        var user = await app.UserAsync(name);
+        await app.JoinAsync(community, owner, user);
+        await app.SetRoleAsync(community, owner, user, "moderator");
+        return user;
     }
 
     private static HashSet<string> ModmailEndpoints(IServiceProvider services)

@@ -108,8 +108,10 @@ public sealed class TicketRulesTests
         Assert.Contains(room.BotId, members);
         Assert.DoesNotContain(room.Dave.Id, members);
         Assert.DoesNotContain(room.Alice.Id, members);
-        // Dave cannot post there, and his reply through the engine is refused as if the ticket did not exist.
-        await app.RefusedAsync(HttpStatusCode.Forbidden, "not_a_channel_member", HttpMethod.Post, $"/api/chat/channels/{channel}/messages", room.Dave, new { plaintext = "!r hi" });
+        // Dave can neither read nor post there (a private channel answers non-members as if it did not exist), and his
+        // reply through the engine is refused the same way.
+        await app.RefusedAsync(HttpStatusCode.NotFound, "channel_not_found", HttpMethod.Get, $"/api/chat/channels/{channel}/messages", room.Dave);
+        await app.RefusedAsync(HttpStatusCode.NotFound, "channel_not_found", HttpMethod.Post, $"/api/chat/channels/{channel}/messages", room.Dave, new { plaintext = "!r hi" });
         await using (var scope = app.CreateScope())
         {
             var (_, refusal) = await scope.ServiceProvider.GetRequiredService<StaffReplies>()

@@ -7,7 +7,7 @@ namespace Parley.Chat.Users;
 /// Which users are bots (Core's <c>users.is_bot</c>: accounts the server acts as, such as Modmail's support
 /// bots), so member lists can say so. Users live in Core's database, so this is one lookup per list, not a join.
 /// </summary>
-internal static class Bots
+internal static class BotAccounts
 {
     public static async Task<HashSet<Guid>> AmongAsync(CoreDbContext core, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         userIds.Count == 0

@@ -11,7 +11,7 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteModmailDbContext))]
-    [Migration("20261123223501_Initial")]
+    [Migration("20261123234907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresModmailDbContext))]
-    [Migration("20261123223531_Initial")]
+    [Migration("20261123234921_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
