@@ -1,14 +1,13 @@
+using Parley.Modmail.Tickets;
 using Parley.Modmail.Staff;
 
 namespace Parley.Modmail.Commands;
 
 /// <summary>
-/// <c>new_thread &lt;user&gt;</c>: opens a ticket to a member (Rustmail's way for staff to start a conversation).
-/// Opening a ticket belongs to the engine (<c>MemberMessages</c>), which has no staff-side opening yet: for now the
-/// command names the user it would write to and says it is not available. The integrator points it at the engine's
-/// opening once merged.
+/// <c>new_thread &lt;user&gt;</c>: opens a ticket to a member of the desk's community (Rustmail's way for staff to start a
+/// conversation) through <see cref="MemberMessages.OpenByStaffAsync"/>; the answer names the new ticket channel.
 /// </summary>
-internal sealed class NewThreadCommand(UserResolver users, StaffRoster roster, CommandNotices answers) : ITicketCommand
+internal sealed class NewThreadCommand(UserResolver users, StaffRoster roster, CommandNotices answers, MemberMessages tickets) : ITicketCommand
 {
     public IReadOnlyList<string> Names { get; } = ["new_thread", "nt", "contact"];
 
@@ -33,6 +32,12 @@ internal sealed class NewThreadCommand(UserResolver users, StaffRoster roster, C
             await answers.RefuseAsync(context, $"No user \"{argument}\".", cancellationToken);
             return;
         }
-        await answers.RefuseAsync(context, $"new_thread is not available yet: {user.Name} has to write to the support bot first.", cancellationToken);
+        var (ticketId, refusal) = await tickets.OpenByStaffAsync(context.Desk, user.Id, user.Name, context.Staff, cancellationToken);
+        if (refusal is not null)
+        {
+            await answers.RefuseAsync(context, refusal, cancellationToken);
+            return;
+        }
+        await answers.SayAsync(context, $"Opened ticket {ticketId} for {user.Name}.", cancellationToken);
     }
 }

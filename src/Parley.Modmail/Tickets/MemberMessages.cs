@@ -1,3 +1,7 @@
+using Parley.Modmail.Desks;
+using Parley.Core.Security;
+using Parley.Chat.Bots;
+using Parley.Chat.Communities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Parley.Core.Events;
@@ -52,7 +56,7 @@ internal sealed record MemberMessageOutcome(MemberMessageResult Result, Guid? Ti
 
 internal sealed partial class MemberMessages(
     ModmailDbContext db, TicketChannels channels, MemberTransports transports, TicketLocks locks, WebhookPublisher webhooks, EventBus bus,
-    TimeProvider clock, ILogger<MemberMessages> logger)
+    CommunityDirectory communities, ChatBots bots, TimeProvider clock, ILogger<MemberMessages> logger)
 {
     public async Task<MemberMessageOutcome> ReceiveAsync(IncomingMemberMessage message, CancellationToken cancellationToken)
     {
@@ -76,22 +80,7 @@ internal sealed partial class MemberMessages(
             return new MemberMessageOutcome(MemberMessageResult.Blocked, open?.Id);
         }
 
-        var ticket = open;
-        if (ticket is null)
-        {
-            ticket = new Ticket
-            {
-                UserId = message.MemberId,
-                UserName = Fit(message.MemberName, 256),
-                DeskId = desk.Id,
-                Transport = message.Transport,
-                MemberConversationId = message.MemberConversationId,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            db.Tickets.Add(ticket);
-            db.TicketStatusChanges.Add(new TicketStatusChange { ThreadId = ticket.Id, Status = TicketStatus.Open, ChangedAt = now });
-        }
+        var ticket = open ?? AddTicket(desk, message.Transport, message.MemberId, message.MemberName, message.MemberConversationId, now);
         ticket.MemberConversationId ??= message.MemberConversationId;
         ticket.AwaitingStaff = true;
         ticket.UpdatedAt = now;
@@ -156,6 +145,60 @@ internal sealed partial class MemberMessages(
         }
         await bus.PublishAsync(new TicketMessageRecorded(ticket.Id, ticket.DeskId, recorded.Id, recorded.Kind), cancellationToken);
         return new MemberMessageOutcome(open is null ? MemberMessageResult.Opened : MemberMessageResult.Relayed, ticket.Id);
+    }
+
+    /// <summary>
+    /// <c>new_thread</c>: staff open a ticket to a member of the desk's community without a message from them; the
+    /// member's side is their DM with the desk's bot. Refused when the desk serves no community, the user is not in it or
+    /// is blocked, or already has an open ticket here.
+    /// </summary>
+    public async Task<(Guid? TicketId, Refusal? Refusal)> OpenByStaffAsync(
+        SupportDesk desk, Guid memberId, string memberName, StaffActor staff, CancellationToken cancellationToken)
+    {
+        if (desk.CommunityId is not { } communityId || await communities.MembershipAsync(communityId, memberId, cancellationToken) is null)
+        {
+            return (null, Refusal.NotFound("member_not_found", $"{memberName} is not a member of the desk's community."));
+        }
+        var member = memberId.ToString();
+        using var held = await locks.HoldAsync(TicketLocks.Member(desk.Id, TransportNames.Chat, member), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.BlockedUsers.AsNoTracking().AnyAsync(b => b.UserId == member && (b.ExpiresAt == null || b.ExpiresAt > now), cancellationToken))
+        {
+            return (null, Refusal.Conflict("member_blocked", $"{memberName} is blocked."));
+        }
+        if (await db.Tickets.AsNoTracking().AnyAsync(
+                t => t.DeskId == desk.Id && t.Transport == TransportNames.Chat && t.UserId == member && t.Status == TicketStatus.Open, cancellationToken))
+        {
+            return (null, Refusal.Conflict("ticket_open", $"{memberName} already has an open ticket."));
+        }
+        var dm = await bots.OpenDmAsync(memberId, desk.BotUserId, cancellationToken);
+        var ticket = AddTicket(desk, TransportNames.Chat, member, memberName, dm?.ToString(), now);
+        ticket.AwaitingStaff = false;
+        await webhooks.EnqueueAsync(db, "ticket.opened", TicketView.From(ticket), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await channels.CreateAsync(desk, ticket, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await channels.PostAsync(ticket, $"Ticket opened by **{staff.Name}** for **{ticket.UserName}**. Reply with `{desk.Prefix}reply` or `{desk.Prefix}anonreply`.", cancellationToken);
+        await bus.PublishAsync(new TicketOpened(ticket.Id, ticket.DeskId, ticket.Transport, ticket.UserId), cancellationToken);
+        return (ticket.Id, null);
+    }
+
+    /// <summary>A new open ticket and the first line of its status history, unsaved.</summary>
+    private Ticket AddTicket(SupportDesk desk, string transport, string memberId, string memberName, string? conversationId, DateTime now)
+    {
+        var ticket = new Ticket
+        {
+            UserId = memberId,
+            UserName = Fit(memberName, 256),
+            DeskId = desk.Id,
+            Transport = transport,
+            MemberConversationId = conversationId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Tickets.Add(ticket);
+        db.TicketStatusChanges.Add(new TicketStatusChange { ThreadId = ticket.Id, Status = TicketStatus.Open, ChangedAt = now });
+        return ticket;
     }
 
     public const string BlockedNotice = "You are blocked from contacting staff here; your message was not delivered.";

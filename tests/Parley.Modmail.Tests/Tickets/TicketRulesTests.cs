@@ -173,4 +173,36 @@ public sealed class TicketRulesTests
         await using var scope = app.CreateScope();
         return [.. await scope.ServiceProvider.GetRequiredService<PrivateChannels>().MembersAsync(channel, CancellationToken.None)];
     }
+
+    [Theory, BothProviders]
+    public async Task Staff_open_a_ticket_to_a_member_with_new_thread_and_the_reply_reaches_their_dm(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var room = await SupportRoom.CreateAsync(app);
+        var desk = await room.WithModmailAsync(db => db.Desks.AsNoTracking().SingleAsync());
+        var carol = new StaffActor(room.Carol.Id, "carol", "Moderator");
+        await using (var scope = app.CreateScope())
+        {
+            var tickets = scope.ServiceProvider.GetRequiredService<MemberMessages>();
+            var (_, outsider) = await tickets.OpenByStaffAsync(desk, (await app.UserAsync("stranger")).Id, "stranger", carol, CancellationToken.None);
+            Assert.Equal("member_not_found", outsider!.Code);
+            var (opened, refusal) = await tickets.OpenByStaffAsync(desk, room.Bob.Id, "bob", carol, CancellationToken.None);
+            Assert.Null(refusal);
+            Assert.NotNull(opened);
+        }
+        var ticket = (await room.TicketAsync())!;
+        Assert.Equal((TransportNames.Chat, room.Bob.Id.ToString(), TicketStatus.Open), (ticket.Transport, ticket.UserId, ticket.Status));
+        var channel = Guid.Parse(ticket.ChannelId!);
+
+        // Carol answers in the new channel; bob reads it in his DM with the bot. A second new_thread is refused.
+        var dm = await room.BobsDmAsync();
+        await using var bob = await app.HubAsync(room.Bob, HubProtocol.Json, "message.created");
+        await bob.InvokeAsync("Subscribe", dm);
+        await app.PostAsync(channel, room.Carol, "!r Hello bob, we noticed your order.");
+        Assert.Contains("Hello bob, we noticed your order.", (await room.NextFromBotAsync(bob, "message.created")).Str("plaintext"), StringComparison.Ordinal);
+        await app.PostAsync(channel, room.Carol, "!nt @bob");
+        await Eventually.Until(async () => (await room.ChannelTextsAsync(channel, room.Carol)).Any(t => t?.Contains("already has an open ticket", StringComparison.Ordinal) == true),
+            TimeSpan.FromSeconds(10), "new_thread refuses a second open ticket");
+        Assert.Equal(1, await room.WithModmailAsync(db => db.Tickets.CountAsync()));
+    }
 }
