@@ -38,7 +38,7 @@ public sealed class TestApp : IAsyncDisposable
         ["Auth:Argon2:MemoryKiB"] = "1024",
         ["Auth:Argon2:Iterations"] = "1",
         ["Auth:Argon2:Lanes"] = "1",
-        ["Jobs:PollIntervalMilliseconds"] = "50",
+        ["Jobs:PollIntervalMilliseconds"] = "250",
         // Tests run side by side: each server takes a free SMTP port.
         ["Mail:Smtp:Port"] = "0",
         ["Http:RequestsPerMinute"] = "100000",
