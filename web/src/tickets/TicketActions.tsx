@@ -82,8 +82,7 @@ export function TicketActions({ ticket, onChanged }: { ticket: Ticket; onChanged
             <option value="">No category</option>
             {categories.data?.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.emoji ? `${c.emoji} ` : ''}
-                {c.name}
+                {`${c.emoji ? `${c.emoji} ` : ''}${c.name}`}
               </option>
             ))}
           </select>

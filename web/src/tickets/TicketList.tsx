@@ -47,8 +47,7 @@ export function TicketList() {
               <option value="">Any</option>
               {categories.data?.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.emoji ? `${c.emoji} ` : ''}
-                  {c.name}
+                  {`${c.emoji ? `${c.emoji} ` : ''}${c.name}`}
                 </option>
               ))}
             </select>
