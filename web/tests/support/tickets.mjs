@@ -1,4 +1,5 @@
 // Arranging a community with Modmail through the HTTP API for the Tickets area's browser tests.
+import { apiCall } from './api.mjs';
 import { createChatUser, ok } from './chat.mjs';
 import { waitUntil } from './wait.mjs';
 
@@ -21,8 +22,11 @@ export async function supportDesk(baseUrl, suffix) {
   }
   await ok(baseUrl, owner, 'PUT', `/api/chat/communities/${community.id}/members/${moderator.id}/role`, { role: 'moderator' });
   const desk = await ok(baseUrl, owner, 'POST', '/api/modmail/desks', { community_id: community.id, mode: 'single' });
+  // Grants are server-wide rows: a test before this one may have made them already (409 permission_exists).
   for (const permission of ['view_tickets', 'manage_tickets']) {
-    await ok(baseUrl, owner, 'POST', `/api/modmail/desks/${desk.id}/permissions`, { subject_type: 'role', subject_id: 'moderator', permission });
+    const body = { subject_type: 'role', subject_id: 'moderator', permission };
+    const answer = await apiCall(baseUrl, 'POST', `/api/modmail/desks/${desk.id}/permissions`, { token: owner.token, body });
+    if (answer.status !== 201 && answer.body?.code !== 'permission_exists') throw new Error(`Granting ${permission}: ${answer.status} ${answer.text}`);
   }
   return { owner, moderator, member, communityId: community.id, desk };
 }
