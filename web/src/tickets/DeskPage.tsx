@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { NavLink, Outlet, useParams } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { useResource } from '../useResource.ts';
 import { DeskContext, permissionsOf, type DeskServices } from './DeskContext.ts';
@@ -11,6 +11,9 @@ const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab activ
 /** `/tickets/:deskId`: a desk's panel — tabs by what the viewer may do (`GET …/me`), the routed part under them. */
 export function DeskPage() {
   const { deskId = '' } = useParams();
+  const { pathname } = useLocation();
+  // The Tickets tab stays marked on a ticket's own page.
+  const onTickets = !/\/(dashboard|settings)$/.test(pathname);
   const loaded = useResource(async () => {
     const [desks, me] = await Promise.all([ticketsApi.desks(), ticketsApi.me(deskId)]);
     return { desk: desks.find((d) => d.id === deskId), me };
@@ -42,9 +45,9 @@ export function DeskPage() {
         </header>
         <nav className="tabs" aria-label="Desk">
           {can('view_tickets') && (
-            <NavLink end to={`/tickets/${deskId}`} className={tabClass} data-testid="tickets-tab-list">
+            <Link to={`/tickets/${deskId}`} className={onTickets ? 'tab active' : 'tab'} aria-current={onTickets ? 'page' : undefined} data-testid="tickets-tab-list">
               Tickets
-            </NavLink>
+            </Link>
           )}
           {can('view_tickets') && (
             <NavLink to={`/tickets/${deskId}/dashboard`} className={tabClass} data-testid="tickets-tab-dashboard">
