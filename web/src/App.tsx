@@ -25,6 +25,13 @@ import { MailPage } from './mail/MailPage.tsx';
 import { SuppressionsPage } from './mail/SuppressionsPage.tsx';
 import { ThreadView } from './mail/ThreadView.tsx';
 import { WebhooksPage } from './mail/WebhooksPage.tsx';
+import { Dashboard } from './tickets/Dashboard.tsx';
+import { DeskList } from './tickets/DeskList.tsx';
+import { DeskPage } from './tickets/DeskPage.tsx';
+import { SettingsPage } from './tickets/SettingsPage.tsx';
+import { TicketList } from './tickets/TicketList.tsx';
+import { TicketPage } from './tickets/TicketPage.tsx';
+import { TicketsPage } from './tickets/TicketsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignOutPage } from './pages/SignOutPage.tsx';
@@ -49,7 +56,15 @@ export function App() {
             <Route path="communities/:communityId/settings" element={<CommunitySettings />} />
             <Route path="communities/:communityId/channels/:channelId" element={<CommunityChannelRoute />} />
           </Route>
-          <Route path="tickets" element={<ComingSoonPage title="Tickets" blurb="Support conversations from chat, email and Discord in one panel." />} />
+          <Route path="tickets" element={<TicketsPage />}>
+            <Route index element={<DeskList />} />
+            <Route path=":deskId" element={<DeskPage />}>
+              <Route index element={<TicketList />} />
+              <Route path="dashboard" element={<Dashboard />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path=":ticketId" element={<TicketPage />} />
+            </Route>
+          </Route>
           <Route path="mail" element={<MailPage />}>
             <Route index element={<MailHome />} />
             <Route path="domains" element={<DomainsPage />} />

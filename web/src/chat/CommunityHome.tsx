@@ -1,4 +1,5 @@
 import { useParams } from 'react-router-dom';
+import { ContactStaffButton } from './ContactStaffButton.tsx';
 import { useCommunityTree } from './useCommunityTree.ts';
 
 /** A community with no channel open: its welcome and a hint. */
@@ -12,6 +13,7 @@ export function CommunityHome() {
       <h1>{community?.name ?? '…'}</h1>
       {community?.description && <p>{community.description}</p>}
       {community?.welcome_message && <p className="muted">{community.welcome_message}</p>}
+      {communityId && <ContactStaffButton communityId={communityId} />}
       <p className="muted">
         {tree.data && tree.data.groups.every((g) => g.channels.length === 0) ? 'No channels yet.' : 'Pick a channel on the left.'}
       </p>

@@ -4,10 +4,11 @@ import { after, before } from 'node:test';
 import { launchBrowser } from './browser.mjs';
 import { startParley } from './parley-server.mjs';
 
-export function serverAndBrowser() {
+/** `serverEnv`: extra settings for the server (environment variables), for a file that needs them. */
+export function serverAndBrowser({ serverEnv = {} } = {}) {
   const env = { server: undefined, browser: undefined };
   before(async () => {
-    env.server = await startParley();
+    env.server = await startParley({ env: serverEnv });
     env.browser = await launchBrowser();
   });
   after(async () => {
