@@ -147,7 +147,10 @@ public sealed class JobRunnerTests
         }));
         await Task.WhenAll(claimers);
 
-        Assert.Equal(ids.Order(), claims.Select(c => c.JobId).Order());
+        // No job went to two racers; the racers may also take a job the server scheduled for itself (a recurring
+        // one falling due meanwhile), so ours are compared among the claims, not the claims as a whole.
+        Assert.Equal(claims.Count, claims.Select(c => c.JobId).Distinct().Count());
+        Assert.Equal(ids.Order(), claims.Select(c => c.JobId).Where(ids.Contains).Order());
         await using var check = app.CreateScope();
         var rows = await check.ServiceProvider.GetRequiredService<CoreDbContext>().Jobs.AsNoTracking().Where(j => j.Kind == RecordingHandler.JobKind).ToListAsync();
         Assert.All(rows, j => Assert.Equal((JobStates.Running, 1), (j.State, j.Attempts)));
