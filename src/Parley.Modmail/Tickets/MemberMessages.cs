@@ -1,3 +1,4 @@
+using Parley.Modmail.Blocks;
 using Parley.Modmail.Desks;
 using Parley.Core.Security;
 using Parley.Chat.Bots;
@@ -56,7 +57,7 @@ internal sealed record MemberMessageOutcome(MemberMessageResult Result, Guid? Ti
 
 internal sealed partial class MemberMessages(
     ModmailDbContext db, TicketChannels channels, MemberTransports transports, TicketLocks locks, WebhookPublisher webhooks, EventBus bus,
-    CommunityDirectory communities, ChatBots bots, TimeProvider clock, ILogger<MemberMessages> logger)
+    CommunityDirectory communities, ChatBots bots, BlockList blocks, TimeProvider clock, ILogger<MemberMessages> logger)
 {
     public async Task<MemberMessageOutcome> ReceiveAsync(IncomingMemberMessage message, CancellationToken cancellationToken)
     {
@@ -71,7 +72,7 @@ internal sealed partial class MemberMessages(
         var transport = transports.Find(message.Transport) ?? throw new InvalidOperationException($"No transport '{message.Transport}'.");
         var open = await db.Tickets.FirstOrDefaultAsync(
             t => t.DeskId == desk.Id && t.Transport == message.Transport && t.UserId == message.MemberId && t.Status == TicketStatus.Open, cancellationToken);
-        if (await db.BlockedUsers.AsNoTracking().AnyAsync(b => b.UserId == message.MemberId && (b.ExpiresAt == null || b.ExpiresAt > now), cancellationToken))
+        if (await blocks.IsBlockedAsync(message.MemberId, now, cancellationToken))
         {
             var reference = open is null
                 ? new TicketRef(Guid.Empty, desk.Id, message.MemberId, message.MemberName, message.MemberConversationId)
@@ -162,7 +163,7 @@ internal sealed partial class MemberMessages(
         var member = memberId.ToString();
         using var held = await locks.HoldAsync(TicketLocks.Member(desk.Id, TransportNames.Chat, member), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await db.BlockedUsers.AsNoTracking().AnyAsync(b => b.UserId == member && (b.ExpiresAt == null || b.ExpiresAt > now), cancellationToken))
+        if (await blocks.IsBlockedAsync(member, now, cancellationToken))
         {
             return (null, Refusal.Conflict("member_blocked", $"{memberName} is blocked."));
         }
