@@ -50,7 +50,9 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, dataDirectory, null, null);
         }
         var name = "parley_t_" + Guid.NewGuid().ToString("N");
-        var template = migrated ? " TEMPLATE " + await MigratedTemplate.PostgresAsync() : "";
+        // FILE_COPY copies the template's files (two cheap checkpoints on the test server, which runs with fsync off)
+        // instead of writing every page to the WAL: ~0.1 s instead of ~0.8 s per test database.
+        var template = migrated ? " TEMPLATE " + await MigratedTemplate.PostgresAsync() + " STRATEGY = FILE_COPY" : "";
         await using (var connection = new NpgsqlConnection(ServerConnectionString))
         {
             await connection.OpenAsync();

@@ -71,7 +71,7 @@ public static class HttpRegistration
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => TypedResults.Ok(new { status = "live" })).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/healthz", () => TypedResults.Ok(LivenessReport.Live)).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet("/readyz", ReadinessCheck.CheckAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapPrometheusScrapingEndpoint("/metrics");
         endpoints.MapOpenApi();
@@ -90,4 +90,10 @@ public static class HttpRegistration
         429 => "rate_limited",
         _ => status >= 500 ? "internal_error" : "error",
     };
+}
+
+/// <summary>What <c>/healthz</c> answers: the process is up (readiness is <c>/readyz</c>).</summary>
+internal sealed record LivenessReport(string Status)
+{
+    public static readonly LivenessReport Live = new("live");
 }
