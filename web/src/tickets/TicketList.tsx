@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
@@ -25,7 +25,9 @@ export function TicketList() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const [typed, setTyped] = useState(filters.q);
-  const categories = useResource(() => (can('view_config') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
+  // The search box follows the address when it changes elsewhere (the Tickets tab, Back).
+  useEffect(() => setTyped(filters.q), [filters.q]);
+  const categories = useResource(() => (can('view_tickets') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
   const list = usePagedList((cursor) => ticketsApi.tickets(desk.id, filters, cursor), [desk.id, JSON.stringify(filters)]);
 
   if (!can('view_tickets')) {
