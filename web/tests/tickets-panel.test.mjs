@@ -56,7 +56,9 @@ test('The dashboard shows the desk\'s figures, switches its period, and names ca
   await dashboard.getByTestId('tickets-stats').waitFor();
   assert.equal(await dashboard.getByTestId('stat-open').textContent(), '2');
   assert.equal(await dashboard.getByTestId('stat-closed-today').textContent(), '1');
+  assert.equal(await dashboard.getByTestId('stat-closed-week').textContent(), '1');
   assert.equal(await dashboard.getByTestId('stat-closed-total').textContent(), '1');
+  assert.notEqual(await dashboard.getByTestId('stat-first-response').textContent(), '—');
 
   // The chart has one day per day of the period (its figures are in a table for screen readers).
   const days = dashboard.getByTestId('tickets-daily-chart').locator('tbody tr');
@@ -133,6 +135,18 @@ test('The ticket list\'s filters narrow it to the arranged tickets and survive a
   await listShows(page, [a.id], 'every Billing ticket after a reload');
   assert.equal(await filters.getByLabel('Status').inputValue(), 'all');
   assert.equal(await filters.getByLabel('Category').inputValue(), billing.id);
+  // So is a search by the member's name.
+  await filters.getByLabel('Category').selectOption({ label: 'Any' });
+  await filters.getByRole('searchbox').fill('tkfilter2');
+  await filters.getByRole('button', { name: 'Search' }).click();
+  await listShows(page, [b.id], 'the ticket of tkfilter2');
+  await page.reload();
+  await listShows(page, [b.id], 'the ticket of tkfilter2 after a reload');
+  assert.equal(await filters.getByRole('searchbox').inputValue(), 'tkfilter2');
+  await filters.getByRole('searchbox').fill('');
+  await filters.getByRole('button', { name: 'Search' }).click();
+  await filters.getByLabel('Category').selectOption({ label: 'Billing' });
+  await listShows(page, [a.id], 'every Billing ticket again');
   // Back from a ticket keeps them too.
   await page.locator(`[data-testid="ticket-item"][data-ticket-id="${a.id}"]`).click();
   await page.getByTestId('ticket-view').waitFor();
