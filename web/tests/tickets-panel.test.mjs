@@ -67,6 +67,10 @@ test('The dashboard shows the desk\'s figures, switches its period, and names ca
     await dashboard.getByTestId('tickets-period').selectOption(String(period));
     await waitUntil(async () => (await days.count()) === period, { what: `${period} days in the chart` });
   }
+  // The period is in the address: a reload keeps it.
+  await page.reload();
+  await waitUntil(async () => (await days.count()) === 90, { what: '90 days in the chart after a reload' });
+  assert.equal(await dashboard.getByTestId('tickets-period').inputValue(), '90');
   const today = new Date().toISOString().slice(0, 10);
   const todayRow = days.filter({ has: page.locator('th', { hasText: today }) });
   assert.deepEqual(await todayRow.locator('td').allTextContents(), ['3', '1']);
