@@ -321,9 +321,14 @@ test('Settings lists: categories add, edit and remove; snippets; blocks with a d
   stored = await deskCall(url, owner, desk, 'GET', '/blocks');
   const until = Date.parse(stored.find((b) => b.user_id === member.id).expires_at);
   assert.ok(Math.abs(until - (Date.now() + 86_400_000)) < 600_000, `blocked until a day from now, not ${new Date(until).toISOString()}`);
+  // Blocked, the member's message is refused with a notice; unblocked, it opens a ticket.
+  const refused = await memberWrites(url, member, desk, 'Let me in');
+  await dmReceives(url, member, refused.channel_id, 'You are blocked from contacting staff here');
+  assert.equal((await deskCall(url, owner, desk, 'GET', '/tickets?status=all')).items.length, 0);
   await block.getByRole('button', { name: `Unblock ${member.username}` }).click();
   await block.waitFor({ state: 'detached' });
   assert.equal((await deskCall(url, owner, desk, 'GET', '/blocks')).some((b) => b.user_id === member.id), false);
+  await ticketOpenedBy(url, member, owner, desk, 'Let me in, please');
 
   // Grants: a user by name; the member then holds view_tickets; removed, no longer.
   const grants = page.getByTestId('tickets-grants');
