@@ -59,7 +59,7 @@ internal static class PanelPermissionMatrix
         new("PATCH /api/modmail/desks/{id:guid}", PanelPermissions.EditConfig, D, _ => new { welcome_message = "Welcome!" }),
         new("GET /api/modmail/desks/{id:guid}/me", PanelRule.Any, w => D(w) + "/me"),
 
-        new("GET /api/modmail/desks/{id:guid}/categories", PanelPermissions.ViewConfig, w => D(w) + "/categories"),
+        new("GET /api/modmail/desks/{id:guid}/categories", PanelPermissions.ViewTickets, w => D(w) + "/categories"),
         new("POST /api/modmail/desks/{id:guid}/categories", PanelPermissions.EditConfig, w => D(w) + "/categories", _ => new { name = "New", required_permissions = new[] { "billing" } }),
         new("PATCH /api/modmail/desks/{id:guid}/categories/{categoryId:guid}", PanelPermissions.EditConfig, w => $"{D(w)}/categories/{w.Category}", _ => new { description = "Money" }),
         new("DELETE /api/modmail/desks/{id:guid}/categories/{categoryId:guid}", PanelPermissions.EditConfig, w => $"{D(w)}/categories/{w.Category}"),

@@ -80,7 +80,7 @@ export function ApiKeysSettings() {
                 <tr key={k.id} data-testid="tickets-api-key-row">
                   <th scope="row">{k.name}</th>
                   <td>
-                    <span className={k.is_active ? 'badge badge-on' : 'badge badge-off'}>{k.is_active ? 'active' : 'revoked'}</span>
+                    <span className={k.is_active ? 'badge badge-on' : 'badge badge-off'} data-testid="tickets-api-key-status">{k.is_active ? 'active' : 'revoked'}</span>
                   </td>
                   <td>{formatUnix(k.created_at)}</td>
                   <td>{k.expires_at ? formatUnix(k.expires_at) : 'Never'}</td>

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { useResource } from '../useResource.ts';
+import { CategoryEditForm } from './CategoryEditForm.tsx';
 import { useDesk } from './DeskContext.ts';
 import { FieldErrors } from './FieldErrors.tsx';
 import { ticketsApi } from './ticketsApi.ts';
 import { useAction } from './useAction.ts';
 
-/** The desk's ticket categories: list; add and remove with edit_config. */
+/** The desk's ticket categories: list; add, edit (in place) and remove with edit_config. */
 export function CategoriesSettings() {
   const { desk, can } = useDesk();
   const editable = can('edit_config');
@@ -16,6 +17,7 @@ export function CategoriesSettings() {
   const [emoji, setEmoji] = useState('');
   const [description, setDescription] = useState('');
   const [required, setRequired] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,27 +56,47 @@ export function CategoriesSettings() {
             </thead>
             <tbody>
               {list.data.map((c) => (
-                <tr key={c.id} data-testid="tickets-category-row">
-                  <th scope="row">
-                    {c.emoji ? `${c.emoji} ` : ''}
-                    {c.name} {!c.enabled && <span className="badge badge-off">off</span>}
-                  </th>
-                  <td>{c.description ?? ''}</td>
-                  <td>{c.required_permissions.join(', ') || '—'}</td>
-                  <td className="actions">
-                    {editable && (
-                      <button
-                        type="button"
-                        className="button-ghost"
-                        disabled={action.busy}
-                        aria-label={`Remove the category ${c.name}`}
-                        onClick={() => void action.run(() => ticketsApi.deleteCategory(desk.id, c.id)).then((done) => done && list.reload())}
-                      >
-                        Remove
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={c.id}>
+                  <tr data-testid="tickets-category-row">
+                    <th scope="row">
+                      {c.emoji ? `${c.emoji} ` : ''}
+                      {c.name} {!c.enabled && <span className="badge badge-off">off</span>}
+                    </th>
+                    <td>{c.description ?? ''}</td>
+                    <td>{c.required_permissions.join(', ') || '—'}</td>
+                    <td className="actions">
+                      {editable && (
+                        <button type="button" className="button-ghost" aria-label={`Edit the category ${c.name}`} onClick={() => setEditing(c.id)}>
+                          Edit
+                        </button>
+                      )}
+                      {editable && (
+                        <button
+                          type="button"
+                          className="button-ghost"
+                          disabled={action.busy}
+                          aria-label={`Remove the category ${c.name}`}
+                          onClick={() => void action.run(() => ticketsApi.deleteCategory(desk.id, c.id)).then((done) => done && list.reload())}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {editing === c.id && (
+                    <tr>
+                      <td colSpan={4}>
+                        <CategoryEditForm
+                          category={c}
+                          onDone={(saved) => {
+                            setEditing(null);
+                            if (saved) list.reload();
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { useResource } from '../useResource.ts';
 import { DailyChart } from './DailyChart.tsx';
@@ -8,10 +8,16 @@ import { ticketsApi } from './ticketsApi.ts';
 
 const periods = [7, 30, 90] as const;
 
-/** `/tickets/:deskId/dashboard`: the desk's figures over 7, 30 or 90 days (`…/statistics`). */
+type Period = (typeof periods)[number];
+const defaultPeriod: Period = 30;
+
+/** `/tickets/:deskId/dashboard?days=7`: the desk's figures over 7, 30 or 90 days (`…/statistics`); the period is in the address. */
 export function Dashboard() {
   const { desk, can } = useDesk();
-  const [days, setDays] = useState<(typeof periods)[number]>(30);
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('days'));
+  const days: Period = periods.find((p) => p === asked) ?? defaultPeriod;
+  const setDays = (period: Period) => setParams(period === defaultPeriod ? {} : { days: String(period) }, { replace: true });
   const stats = useResource(() => ticketsApi.statistics(desk.id, days), [desk.id, days]);
   if (!can('view_tickets')) return <p className="muted">The dashboard needs the panel permission view_tickets.</p>;
   const s = stats.data;
@@ -20,7 +26,7 @@ export function Dashboard() {
       <div className="row">
         <label className="inline">
           Period
-          <select value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof periods)[number])} data-testid="tickets-period">
+          <select value={days} onChange={(e) => setDays(Number(e.target.value) as Period)} data-testid="tickets-period">
             {periods.map((p) => (
               <option key={p} value={p}>
                 Last {p} days

@@ -14,7 +14,7 @@ export function SettingsPage() {
   return (
     <div className="stack" data-testid="tickets-settings">
       {can('view_config') && <DeskSettingsForm />}
-      {can('view_config') && <CategoriesSettings />}
+      {can('view_tickets') && <CategoriesSettings />}
       {can('view_tickets') && <SnippetsSettings />}
       {can('view_tickets') && <BlocksSettings />}
       {can('manage_api_keys') && <ApiKeysSettings />}

@@ -18,7 +18,7 @@ export function TicketActions({ ticket, onChanged }: { ticket: Ticket; onChanged
   const { desk, can } = useDesk();
   const { user } = useAuth();
   const manage = can('manage_tickets');
-  const categories = useResource(() => (can('view_config') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
+  const categories = useResource(() => (can('view_tickets') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
   const scheduled = useResource(() => ticketsApi.scheduledCloses(desk.id), [desk.id, ticket.id]);
   const pendingClose = scheduled.data?.find((s) => s.ticket_id === ticket.id);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext.ts';
 import { ErrorNotice } from '../components/Notice.tsx';
 import { formatDateTime } from '../format.ts';
@@ -9,21 +9,42 @@ import { useDesk } from './DeskContext.ts';
 import { ticketsApi } from './ticketsApi.ts';
 import type { Ticket, TicketFilters } from './types.ts';
 
-const initialFilters: TicketFilters = { status: 'open', category_id: '', assignee: '', transport: '', awaiting_staff: '', q: '' };
+const defaultFilters: TicketFilters = { status: 'open', category_id: '', assignee: '', transport: '', awaiting_staff: '', q: '' };
+const filterKeys = Object.keys(defaultFilters) as (keyof TicketFilters)[];
+
+/** The filters in the address (`?status=closed&category_id=…`), so a reload, "Back" from a ticket or a shared link shows the same list. */
+function filtersOf(params: URLSearchParams): TicketFilters {
+  const filters = { ...defaultFilters } as Record<keyof TicketFilters, string>;
+  for (const key of filterKeys) filters[key] = params.get(key) ?? defaultFilters[key];
+  return filters as TicketFilters;
+}
 
 /** `/tickets/:deskId`: the desk's tickets, newest first, filtered, page by page ("Load more"). */
 export function TicketList() {
   const { desk, can } = useDesk();
-  const [filters, setFilters] = useState<TicketFilters>(initialFilters);
-  const [typed, setTyped] = useState('');
-  const categories = useResource(() => (can('view_config') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const [typed, setTyped] = useState(filters.q);
+  // The search box follows the address when it changes elsewhere (the Tickets tab, Back).
+  useEffect(() => setTyped(filters.q), [filters.q]);
+  const categories = useResource(() => (can('view_tickets') ? ticketsApi.categories(desk.id) : Promise.resolve([])), [desk.id]);
   const list = usePagedList((cursor) => ticketsApi.tickets(desk.id, filters, cursor), [desk.id, JSON.stringify(filters)]);
 
   if (!can('view_tickets')) {
     return <p className="muted">You may not see this desk's tickets (that needs the panel permission view_tickets).</p>;
   }
 
-  const set = <K extends keyof TicketFilters>(key: K, value: TicketFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof TicketFilters>(key: K, value: TicketFilters[K]) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === defaultFilters[key]) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      // Changing a filter replaces the entry: "Back" leaves the list instead of stepping through filters.
+      { replace: true },
+    );
   const search = (event: FormEvent) => {
     event.preventDefault();
     set('q', typed.trim());

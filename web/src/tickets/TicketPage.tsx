@@ -5,6 +5,7 @@ import { useResource } from '../useResource.ts';
 import { useDesk } from './DeskContext.ts';
 import { ReplyBox } from './ReplyBox.tsx';
 import { TicketActions } from './TicketActions.tsx';
+import { TicketAssignee } from './TicketAssignee.tsx';
 import { ticketsApi } from './ticketsApi.ts';
 import { Transcript } from './Transcript.tsx';
 import { useTicketLive } from './useTicketLive.ts';
@@ -37,7 +38,12 @@ export function TicketPage() {
             {ticket.status}
           </span>
           <span className="badge">{ticket.transport}</span>
-          {ticket.category_name && <span className="badge">{ticket.category_name}</span>}
+          {ticket.category_name && (
+            <span className="badge" data-testid="ticket-category">
+              {ticket.category_name}
+            </span>
+          )}
+          <TicketAssignee userId={ticket.assigned_to} />
           {live && (
             <span className={live === 'connected' ? 'small chat-connection-connected' : 'small muted'} data-testid="ticket-live">
               {liveLabel[live]}

@@ -20,6 +20,9 @@ function query(params: Record<string, string | number | null | undefined>): stri
 const desk = (id: Uuid) => `/api/modmail/desks/${enc(id)}`;
 const ticket = (deskId: Uuid, ticketId: Uuid) => `${desk(deskId)}/tickets/${enc(ticketId)}`;
 
+/** Fields present change; `""` clears a description or emoji. */
+export type CategoryPatch = { name?: string; description?: string; emoji?: string; required_permissions?: string[]; enabled?: boolean };
+
 export type CloseRequest = { silent?: boolean; after?: string };
 
 export const ticketsApi = {
@@ -52,6 +55,7 @@ export const ticketsApi = {
   categories: (deskId: Uuid) => api.get<Category[]>(`${desk(deskId)}/categories`),
   createCategory: (deskId: Uuid, body: { name: string; description?: string; emoji?: string; required_permissions?: string[] }) =>
     api.post<Category>(`${desk(deskId)}/categories`, body),
+  updateCategory: (deskId: Uuid, categoryId: Uuid, body: CategoryPatch) => api.patch<Category>(`${desk(deskId)}/categories/${enc(categoryId)}`, body),
   deleteCategory: (deskId: Uuid, categoryId: Uuid) => api.delete(`${desk(deskId)}/categories/${enc(categoryId)}`),
 
   snippets: (deskId: Uuid) => api.get<Snippet[]>(`${desk(deskId)}/snippets`),

@@ -52,3 +52,34 @@ export async function channelTexts(baseUrl, reader, channelId) {
   const page = await ok(baseUrl, reader, 'GET', `/api/chat/channels/${channelId}/messages?limit=50`);
   return page.messages.map((m) => m.plaintext ?? '');
 }
+
+/** A new user who joins the community by invite (a plain member): { id, username, token }. */
+export async function joinedMember(baseUrl, owner, communityId, username) {
+  const user = await createChatUser(baseUrl, username);
+  const invite = await ok(baseUrl, owner, 'POST', `/api/chat/communities/${communityId}/invites`, {});
+  await ok(baseUrl, user, 'POST', `/api/chat/invites/${invite.code}/join`, {});
+  return user;
+}
+
+/** The member writes to the desk's bot and waits until `staff` sees the ticket: { ticket, dmChannelId }. */
+export async function ticketOpenedBy(baseUrl, member, staff, desk, plaintext) {
+  const written = await memberWrites(baseUrl, member, desk, plaintext);
+  const ticket = await openTicketOf(baseUrl, staff, desk, member);
+  return { ticket, dmChannelId: written.channel_id };
+}
+
+/** Calls the desk's panel API (`/api/modmail/desks/{id}` + `path`) as `user`, insisting on success. */
+export function deskCall(baseUrl, user, desk, method, path, body) {
+  return ok(baseUrl, user, method, `/api/modmail/desks/${desk.id}${path}`, body);
+}
+
+/** Waits until the member's DM with the bot holds a message containing `text`; answers all its texts. */
+export function dmReceives(baseUrl, member, dmChannelId, text) {
+  return waitUntil(
+    async () => {
+      const texts = await channelTexts(baseUrl, member, dmChannelId);
+      return texts.some((t) => t.includes(text)) && texts;
+    },
+    { what: `"${text}" in ${member.username}'s DM` },
+  );
+}
