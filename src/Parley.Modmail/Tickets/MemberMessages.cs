@@ -310,11 +310,28 @@ internal sealed partial class MemberMessages(
     /// <summary>
     /// <c>new_thread</c>: staff open a ticket to a member of the desk's community without a message from them; the
     /// member's side is their DM with the desk's bot. Refused when the desk serves no community, the user is not in it or
-    /// is blocked, or already has an open ticket here.
+    /// is blocked, or already has an open ticket here. <paramref name="categoryName"/>: one of the desk's enabled
+    /// categories (case-insensitive) to open it in; one that is not is refused (<c>category_not_found</c>).
     /// </summary>
+    public Task<(Guid? TicketId, Refusal? Refusal)> OpenByStaffAsync(
+        SupportDesk desk, Guid memberId, string memberName, StaffActor staff, CancellationToken cancellationToken) =>
+        OpenByStaffAsync(desk, memberId, memberName, staff, null, cancellationToken);
+
+    /// <inheritdoc cref="OpenByStaffAsync(SupportDesk, Guid, string, StaffActor, CancellationToken)"/>
     public async Task<(Guid? TicketId, Refusal? Refusal)> OpenByStaffAsync(
-        SupportDesk desk, Guid memberId, string memberName, StaffActor staff, CancellationToken cancellationToken)
+        SupportDesk desk, Guid memberId, string memberName, StaffActor staff, string? categoryName, CancellationToken cancellationToken)
     {
+        TicketCategory? category = null;
+        if (categoryName is not null)
+        {
+            var categories = await EnabledCategoriesAsync(desk.Id, cancellationToken);
+            category = categories.FirstOrDefault(c => string.Equals(c.Name, categoryName.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (category is null)
+            {
+                var known = categories.Count == 0 ? "this desk has none" : "known: " + string.Join(", ", categories.Select(c => c.Name));
+                return (null, Refusal.NotFound("category_not_found", $"No category named \"{categoryName.Trim()}\" ({known})."));
+            }
+        }
         if (desk.CommunityId is not { } communityId || await communities.MembershipAsync(communityId, memberId, cancellationToken) is null)
         {
             return (null, Refusal.NotFound("member_not_found", $"{memberName} is not a member of the desk's community."));
@@ -332,14 +349,21 @@ internal sealed partial class MemberMessages(
             return (null, Refusal.Conflict("ticket_open", $"{memberName} already has an open ticket."));
         }
         var dm = await bots.OpenDmAsync(memberId, desk.BotUserId, cancellationToken);
-        var ticket = AddTicket(desk, TransportNames.Chat, member, memberName, dm?.ToString(), now);
+        var ticket = AddTicket(desk, TransportNames.Chat, member, memberName, dm?.ToString(), now, category);
         ticket.AwaitingStaff = false;
         await webhooks.EnqueueAsync(db, "ticket.opened", TicketView.From(ticket), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await channels.CreateAsync(desk, ticket, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await channels.PostAsync(ticket, $"Ticket opened by **{staff.Name}** for **{ticket.UserName}**. Reply with `{desk.Prefix}reply` or `{desk.Prefix}anonreply`.", cancellationToken);
+        await channels.PostAsync(ticket, $"Ticket opened by **{staff.Name}** for **{ticket.UserName}**{(category is null ? "" : $" in **{category.Name}**")}. Reply with `{desk.Prefix}reply` or `{desk.Prefix}anonreply`.", cancellationToken);
         await bus.PublishAsync(new TicketOpened(ticket.Id, ticket.DeskId, ticket.Transport, ticket.UserId), cancellationToken);
+        // The member was choosing a category: what they wrote meanwhile joins this ticket now, in order.
+        var choice = await db.CategoryChoices.FirstOrDefaultAsync(
+            c => c.DeskId == desk.Id && c.Transport == TransportNames.Chat && c.UserId == member, cancellationToken);
+        if (choice is not null && transports.Find(TransportNames.Chat) is { } chat)
+        {
+            await OpenChosenAsync(desk, chat, choice, ReadHeld(choice.HeldMessages), category, cancellationToken);
+        }
         return (ticket.Id, null);
     }
 

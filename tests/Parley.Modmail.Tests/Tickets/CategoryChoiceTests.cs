@@ -160,4 +160,28 @@ public sealed class CategoryChoiceTests
         Assert.False(await room.WithModmailAsync(db => db.CategoryChoices.AnyAsync()));
         Assert.Equal(ticket.Id, (await room.TicketAsync())!.Id);
     }
+
+    [Theory, BothProviders]
+    public async Task Staff_open_a_ticket_in_a_named_category_and_what_a_choosing_member_wrote_joins_it(string provider)
+    {
+        var (app, _, room) = await StartAsync(provider);
+        await using var __ = app;
+        await room.BobsDmAsync();
+        await room.BobWritesAsync("i was charged twice");
+        Assert.Null(await room.TicketAsync());
+
+        await using var scope = app.CreateScope();
+        var tickets = scope.ServiceProvider.GetRequiredService<MemberMessages>();
+        var desk = await room.WithModmailAsync(db => db.Desks.AsNoTracking().SingleAsync(d => d.Id == room.DeskId));
+        var carol = new Parley.Modmail.Staff.StaffActor(room.Carol.Id, "carol", "Moderator");
+        Assert.Equal("category_not_found", (await tickets.OpenByStaffAsync(desk, room.Bob.Id, "bob", carol, "Sales", CancellationToken.None)).Refusal!.Code);
+        var (opened, refusal) = await tickets.OpenByStaffAsync(desk, room.Bob.Id, "bob", carol, "BILLING", CancellationToken.None);
+
+        Assert.Null(refusal);
+        var ticket = (await room.TicketAsync())!;
+        Assert.Equal((opened, "Billing", "[\"billing\"]"), ((Guid?)ticket.Id, ticket.CategoryName, ticket.RequiredPermissions));
+        Assert.Equal(["i was charged twice"], (await room.MessagesAsync(ticket.Id)).Where(m => m.Kind == TicketMessageKinds.Member).Select(m => m.Content));
+        Assert.False(await room.WithModmailAsync(db => db.CategoryChoices.AnyAsync()));
+        await app.RefusedAsync(HttpStatusCode.NotFound, "channel_not_found", HttpMethod.Get, $"/api/chat/channels/{ticket.ChannelId}/messages", room.Dave);
+    }
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Modmail.Panel;
 using Parley.Modmail.Staff;
-using Parley.Modmail.Storage;
 using Parley.Modmail.Tickets;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
@@ -28,6 +27,7 @@ public sealed class TicketAccessRuleTests
         // Moderators hold the panel's ticket permissions (a role grant); the ticket is put in a category needing "billing".
         await room.WithModmailAsync(async db =>
         {
+            db.PanelPermissions.Add(new PanelPermission { SubjectType = "user", SubjectId = room.Alice.Id.ToString("D"), Permission = PanelPermissions.EditConfig, GrantedBy = "test" });
             foreach (var permission in new[] { PanelPermissions.ViewTickets, PanelPermissions.ManageTickets })
             {
                 db.PanelPermissions.Add(new PanelPermission { SubjectType = "role", SubjectId = "moderator", Permission = permission, GrantedBy = "test" });
@@ -88,17 +88,12 @@ public sealed class TicketAccessRuleTests
         await app.OkAsync(HttpMethod.Get, path + "/export.html", staff);
         Assert.Equal(staff.Id.ToString("D"), (await app.OkJsonAsync(HttpMethod.Post, path + "/take", staff)).Str("assigned_to"));
         await app.OkJsonAsync(HttpMethod.Post, path + "/reply", staff, new { content = "on it" });
-        // The ticket channel follows the same rule.
+        // The ticket channel follows the same rule (re-synced when the grant was made).
         await app.OkJsonAsync(HttpMethod.Get, $"/api/chat/channels/{(await room.TicketAsync())!.ChannelId}/messages", staff);
     }
 
-    private static async Task GrantAsync(SupportRoom room, string subjectType, string subject)
-    {
-        await using var scope = room.App.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ModmailDbContext>();
-        db.PanelPermissions.Add(new PanelPermission { SubjectType = subjectType, SubjectId = subject, Permission = "billing", GrantedBy = "test" });
-        await db.SaveChangesAsync();
-        // A grant does not re-sync open ticket channels by itself (see docs/modmail.md): done here as a permission change would.
-        await scope.ServiceProvider.GetRequiredService<TicketChannels>().SyncMembersAsync(await db.Tickets.SingleAsync(t => t.Status == TicketStatus.Open), CancellationToken.None);
-    }
+    /// <summary>Alice (holding <c>edit_config</c>) grants "billing" through the panel: the open ticket's channel follows.</summary>
+    private static Task GrantAsync(SupportRoom room, string subjectType, string subject) =>
+        room.App.OkJsonAsync(HttpMethod.Post, $"/api/modmail/desks/{room.DeskId}/permissions", room.Alice,
+            new { subject_type = subjectType, subject_id = subject, permission = "billing" });
 }
