@@ -49,6 +49,8 @@ public static class ModmailModule
         builder.Services.AddTicketCommand<DeleteCommand>();
         builder.Services.AddTicketCommand<CloseCommand>();
         builder.Services.AddTicketCommand<ForceCloseCommand>();
+        // -- category choice by the member (category_choices)
+        builder.Services.AddJobHandler<CategoryChoiceJob>();
         // -- the other commands: blocks, alerts, reminders, assignment, staff, categories, snippets, logs, recover
         builder.Services.AddStaffCommands();
         // -- email transport

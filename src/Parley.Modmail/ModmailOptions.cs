@@ -28,4 +28,11 @@ public sealed class ModmailOptions
     /// <summary>The largest file attached to a reply, in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxAttachmentBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a member asked to choose a ticket category (a desk with <c>category_selection</c>) has to answer, in
+    /// minutes; then the ticket opens without a category, with the messages they wrote meanwhile.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int CategoryChoiceTimeoutMinutes { get; set; } = 10;
 }

@@ -45,7 +45,7 @@ internal static class ExternalApi
     }
 
     private static async Task<Results<Created<ExternalTicketResponse>, Ok<ExternalTicketResponse>, Accepted<ExternalTicketResponse>, ProblemHttpResult>> CreateAsync(
-        ExternalTicketRequest body, HttpContext context, ModmailDbContext db, CoreDbContext core, MemberMessages members, TicketChannels channels,
+        ExternalTicketRequest body, HttpContext context, ModmailDbContext db, CoreDbContext core, MemberMessages members,
         IOptionsMonitor<ModmailOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (context.User.FindFirst(ModmailApiKeyAuthenticationHandler.DeskClaim)?.Value is not { } deskClaim
@@ -110,7 +110,9 @@ internal static class ExternalApi
         {
             category = Guid.TryParse(wanted, CultureInfo.InvariantCulture, out var categoryId)
                 ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.DeskId == deskId && c.Id == categoryId && c.Enabled, cancellationToken)
-                : await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.DeskId == deskId && c.Name == wanted && c.Enabled, cancellationToken);
+                // By name, case-insensitive alike on both providers (a desk has few categories).
+                : (await db.Categories.AsNoTracking().Where(c => c.DeskId == deskId && c.Enabled).ToListAsync(cancellationToken))
+                    .FirstOrDefault(c => string.Equals(c.Name, wanted.Trim(), StringComparison.OrdinalIgnoreCase));
             if (category is null)
             {
                 errors["category"] = ["An enabled category of the desk (id or name)."];
@@ -124,21 +126,7 @@ internal static class ExternalApi
         var keySubject = context.User.FindFirst(ParleyClaims.Subject)!.Value;
         var messageId = "external:" + keySubject + ":" + (body.ExternalId ?? Guid.CreateVersion7().ToString("N"));
         var outcome = await members.ReceiveAsync(new IncomingMemberMessage(
-            deskId, transport, memberId, memberName, null, messageId, body.Content!, [], clock.GetUtcNow().UtcDateTime), cancellationToken);
-
-        if (outcome.Result == MemberMessageResult.Opened && category is not null && outcome.TicketId is { } opened)
-        {
-            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == opened, cancellationToken);
-            if (ticket is not null)
-            {
-                ticket.CategoryId = category.Id.ToString("D");
-                ticket.CategoryName = category.Name;
-                ticket.RequiredPermissions = category.RequiredPermissions;
-                ticket.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(cancellationToken);
-                await channels.SyncMembersAsync(ticket, cancellationToken);
-            }
-        }
+            deskId, transport, memberId, memberName, null, messageId, body.Content!, [], clock.GetUtcNow().UtcDateTime, category?.Id), cancellationToken);
         var response = new ExternalTicketResponse(outcome.TicketId, outcome.Result switch
         {
             MemberMessageResult.Opened => "opened",

@@ -3,22 +3,17 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Commands;
 
 /// <summary><c>release [--force]</c>: see <see cref="TicketAssignment"/>.</summary>
-internal sealed class ReleaseCommand(TicketAssignment assignment, CommandNotices answers) : ITicketCommand
+internal sealed class ReleaseCommand(TicketAssignment assignment, CommandNotices answers) : AssignmentCommand(answers)
 {
-    public IReadOnlyList<string> Names { get; } = ["release", "unclaim"];
+    public override IReadOnlyList<string> Names { get; } = ["release", "unclaim"];
 
-    public string Usage => "release [-f|--force] — give the ticket back; releasing someone else's needs --force";
+    public override string Usage => "release [-f|--force] — give the ticket back; releasing someone else's needs --force";
 
-    public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(CommandContext context, bool force, CancellationToken cancellationToken)
     {
-        if (!await answers.RequireTicketAsync(context, cancellationToken))
-        {
-            return;
-        }
-        var force = CommandArguments.Parse(context.Arguments).HasFlag("-f", "--force");
         var refusal = await assignment.ReleaseAsync(context.Ticket!.Id, context.Staff, force, cancellationToken);
         await (refusal is not null
-            ? answers.RefuseAsync(context, refusal, cancellationToken)
-            : answers.SayAsync(context, $"📌 {context.Staff.Name} released this ticket.", cancellationToken));
+            ? Answers.RefuseAsync(context, refusal, cancellationToken)
+            : Answers.SayAsync(context, $"📌 {context.Staff.Name} released this ticket.", cancellationToken));
     }
 }

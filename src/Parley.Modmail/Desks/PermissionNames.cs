@@ -40,8 +40,4 @@ internal static partial class PermissionNames
         var list = names?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() ?? [];
         return list.Count == 0 ? null : JsonSerializer.Serialize(list);
     }
-
-    /// <summary>Whether someone holding <paramref name="held"/> meets a stored requirement.</summary>
-    public static bool Satisfied(string? required, IReadOnlySet<string> held) =>
-        held.Contains("*") || Parse(required).All(held.Contains);
 }

@@ -22,6 +22,7 @@ internal static class PanelApi
         services.AddScoped<PanelSessions>();
         services.AddScoped<PanelGate>();
         services.AddScoped<TicketVisibility>();
+        services.AddScoped<Staff.GrantedChannels>();
         services.AddScoped<Transcripts>();
         services.AddScoped<StaffActors>();
         services.AddScoped<TicketStatistics>();

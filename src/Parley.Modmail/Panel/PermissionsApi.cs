@@ -7,6 +7,7 @@ using Parley.Core.Http;
 using Parley.Core.Security;
 using Parley.Core.Storage;
 using Parley.Modmail.Desks;
+using Parley.Modmail.Staff;
 using Parley.Modmail.Storage;
 
 namespace Parley.Modmail.Panel;
@@ -61,8 +62,8 @@ internal static class PermissionsApi
         });
 
         desk.MapPost("/permissions", async Task<Results<Created<PanelPermissionView>, ProblemHttpResult>> (
-            Guid id, GrantRequest body, HttpContext context, PanelGate gate, ModmailDbContext db, CoreDbContext core, TimeProvider clock,
-            CancellationToken cancellationToken) =>
+            Guid id, GrantRequest body, HttpContext context, PanelGate gate, ModmailDbContext db, CoreDbContext core, GrantedChannels granted,
+            TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.EditConfig, cancellationToken);
             if (caller is null)
@@ -126,20 +127,25 @@ internal static class PermissionsApi
             {
                 return Exists();
             }
+            await granted.FollowAsync(grant.Permission, cancellationToken);
             return TypedResults.Created($"/api/modmail/desks/{id}/permissions/{grant.Id}", PanelPermissionView.From(grant));
         });
 
         desk.MapDelete("/permissions/{permissionId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
-            Guid id, long permissionId, HttpContext context, PanelGate gate, ModmailDbContext db, CancellationToken cancellationToken) =>
+            Guid id, long permissionId, HttpContext context, PanelGate gate, ModmailDbContext db, GrantedChannels granted, CancellationToken cancellationToken) =>
         {
             var (caller, problem) = await gate.EnterAsync(context.User, id, PanelPermissions.EditConfig, cancellationToken);
             if (caller is null)
             {
                 return problem!;
             }
-            return await db.PanelPermissions.Where(p => p.Id == permissionId).ExecuteDeleteAsync(cancellationToken) == 0
-                ? ApiProblem.NotFound("permission_not_found", "No such grant.")
-                : TypedResults.NoContent();
+            var permission = await db.PanelPermissions.Where(p => p.Id == permissionId).Select(p => p.Permission).FirstOrDefaultAsync(cancellationToken);
+            if (permission is null || await db.PanelPermissions.Where(p => p.Id == permissionId).ExecuteDeleteAsync(cancellationToken) == 0)
+            {
+                return ApiProblem.NotFound("permission_not_found", "No such grant.");
+            }
+            await granted.FollowAsync(permission, cancellationToken);
+            return TypedResults.NoContent();
         });
     }
 

@@ -12,21 +12,23 @@ using Parley.Modmail.Tickets;
 namespace Parley.Modmail.Staff;
 
 /// <summary>
-/// Who the staff of a ticket are: members of the desk's staff community with at least the desk's staff role who hold
-/// every permission the ticket's category requires (<see cref="PanelAccess"/>), plus those given the ticket with
-/// <c>add_staff</c> (<c>thread_staff</c>) and super admins — always people in the staff community, since only they
-/// can be in its channels. The ticket channel's members are exactly these (and the bot).
+/// Who may see and act on a ticket — the one rule behind the ticket channel's members, every staff command on a ticket
+/// (<see cref="StaffTicketAccess"/>, <see cref="StaffReplies"/>, <see cref="Closing.TicketClosing"/>) and the panel's
+/// ticket endpoints and lists (<see cref="TicketVisibility"/>): desk staff (<see cref="StaffRoster"/>) who hold every
+/// permission in the ticket's <c>required_permissions</c> (<see cref="PanelAccess"/>, user or role grants), plus
+/// those given the ticket with <c>add_staff</c> (<c>thread_staff</c>) while they are in the staff community, plus super
+/// admins. The channel's members are these people who are in the staff community (only they can be in its channels).
 /// </summary>
 internal sealed class TicketAudience(
-    ModmailDbContext db, CommunityDirectory communities, PanelAccess access, ChatBots bots, IOptionsMonitor<ModmailOptions> options)
+    ModmailDbContext db, CommunityDirectory communities, StaffRoster roster, PanelAccess access, ChatBots bots, IOptionsMonitor<ModmailOptions> options)
 {
+    /// <summary>The people the ticket channel holds (the bot aside).</summary>
     public async Task<IReadOnlyList<Guid>> StaffAsync(SupportDesk desk, Ticket ticket, CancellationToken cancellationToken)
     {
         var staff = new HashSet<Guid>();
-        var required = RequiredPermissions(ticket);
-        foreach (var member in await communities.MembersAtLeastAsync(desk.StaffCommunityId, desk.StaffRole, cancellationToken))
+        foreach (var member in await roster.MembersWithStaffRoleAsync(desk, cancellationToken))
         {
-            if (await HoldsAllAsync(desk, member.UserId, required, cancellationToken))
+            if (Satisfied(ticket.RequiredPermissions, await access.PermissionsAsync(desk, member.UserId, cancellationToken)))
             {
                 staff.Add(member.UserId);
             }
@@ -51,30 +53,58 @@ internal sealed class TicketAudience(
         return [.. staff];
     }
 
-    /// <summary>Whether <paramref name="userId"/> is staff of this ticket (may read it, reply, close it).</summary>
+    /// <summary>Whether <paramref name="userId"/> may see this ticket and act on it (read, reply, close, take, …).</summary>
     public async Task<bool> MaySeeAsync(SupportDesk desk, Ticket ticket, Guid userId, CancellationToken cancellationToken)
     {
+        if (await access.IsSuperAdminAsync(userId, cancellationToken))
+        {
+            return true;
+        }
         var membership = await communities.MembershipAsync(desk.StaffCommunityId, userId, cancellationToken);
         if (membership is null)
         {
             return false;
         }
-        if (await access.IsSuperAdminAsync(userId, cancellationToken))
-        {
-            return true;
-        }
-        var user = userId.ToString();
+        var user = userId.ToString("D");
         if (await db.TicketStaff.AnyAsync(s => s.ThreadId == ticket.Id && s.UserId == user, cancellationToken))
         {
             return true;
         }
-        return CommunityDirectory.RoleAtLeast(membership.Role, desk.StaffRole)
-            && await HoldsAllAsync(desk, userId, RequiredPermissions(ticket), cancellationToken);
+        return StaffRoster.HasStaffRole(desk, membership)
+            && Satisfied(ticket.RequiredPermissions, await access.PermissionsAsync(desk, userId, cancellationToken));
+    }
+
+    /// <summary>The desk's tickets <paramref name="userId"/> may see (<see cref="MaySeeAsync"/> as one query), untracked.</summary>
+    public async Task<IQueryable<Ticket>> VisibleAsync(SupportDesk desk, Guid userId, CancellationToken cancellationToken)
+    {
+        var deskId = desk.Id;
+        var tickets = db.Tickets.AsNoTracking().Where(t => t.DeskId == deskId);
+        if (await access.IsSuperAdminAsync(userId, cancellationToken))
+        {
+            return tickets;
+        }
+        var membership = await communities.MembershipAsync(desk.StaffCommunityId, userId, cancellationToken);
+        if (membership is null)
+        {
+            return tickets.Where(t => false);
+        }
+        var user = userId.ToString("D");
+        if (!StaffRoster.HasStaffRole(desk, membership))
+        {
+            return tickets.Where(t => db.TicketStaff.Any(s => s.ThreadId == t.Id && s.UserId == user));
+        }
+        // The distinct requirements are few (they come from categories): decided in memory, the rest is one query.
+        var held = await access.PermissionsAsync(desk, userId, cancellationToken);
+        var requirements = await tickets.Where(t => t.RequiredPermissions != null).Select(t => t.RequiredPermissions!).Distinct().ToListAsync(cancellationToken);
+        var met = requirements.Where(r => Satisfied(r, held)).ToList();
+        return tickets.Where(t => t.RequiredPermissions == null || met.Contains(t.RequiredPermissions)
+            || db.TicketStaff.Any(s => s.ThreadId == t.Id && s.UserId == user));
     }
 
     /// <summary>
     /// The staff member as a named reply signs: their nickname or name, and their role in the staff community
-    /// ("Moderator"); null when they are not staff of the desk at all.
+    /// ("Moderator"); null when they are neither staff of the desk nor given a ticket with <c>add_staff</c>.
+    /// Whether they may act on a particular ticket is <see cref="MaySeeAsync"/>.
     /// </summary>
     public async Task<StaffActor?> ActorAsync(SupportDesk desk, Guid userId, CancellationToken cancellationToken)
     {
@@ -83,11 +113,8 @@ internal sealed class TicketAudience(
         {
             return null;
         }
-        var user = userId.ToString();
-        var isStaff = CommunityDirectory.RoleAtLeast(membership.Role, desk.StaffRole)
-            || await access.IsSuperAdminAsync(userId, cancellationToken)
-            || await db.TicketStaff.AnyAsync(s => s.UserId == user, cancellationToken);
-        if (!isStaff)
+        var user = userId.ToString("D");
+        if (!await roster.IsStaffAsync(desk, userId, cancellationToken) && !await db.TicketStaff.AnyAsync(s => s.UserId == user, cancellationToken))
         {
             return null;
         }
@@ -95,32 +122,28 @@ internal sealed class TicketAudience(
         return new StaffActor(userId, name, CultureInfo.InvariantCulture.TextInfo.ToTitleCase(membership.Role));
     }
 
-    private async Task<bool> HoldsAllAsync(SupportDesk desk, Guid userId, IReadOnlyList<string> required, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether someone holding <paramref name="held"/> meets a ticket's stored requirement ("*": a super admin's).
+    /// A malformed list must not open the ticket to everyone: nobody meets it (added staff and super admins still see it).
+    /// </summary>
+    public static bool Satisfied(string? required, IReadOnlySet<string> held)
     {
-        foreach (var permission in required)
+        if (string.IsNullOrWhiteSpace(required))
         {
-            if (!await access.HoldsAsync(desk, userId, permission, cancellationToken))
-            {
-                return false;
-            }
+            return true;
         }
-        return true;
-    }
-
-    private static IReadOnlyList<string> RequiredPermissions(Ticket ticket)
-    {
-        if (string.IsNullOrWhiteSpace(ticket.RequiredPermissions))
+        if (held.Contains("*"))
         {
-            return [];
+            return true;
         }
         try
         {
-            return JsonSerializer.Deserialize<List<string>>(ticket.RequiredPermissions)?.Where(p => !string.IsNullOrWhiteSpace(p)).ToList() ?? [];
+            var names = JsonSerializer.Deserialize<List<string>>(required) ?? [];
+            return names.Where(p => !string.IsNullOrWhiteSpace(p)).All(held.Contains);
         }
         catch (JsonException)
         {
-            // A malformed list must not open the ticket to everyone: nobody but added staff and super admins holds it.
-            return ["\u0000malformed"];
+            return false;
         }
     }
 

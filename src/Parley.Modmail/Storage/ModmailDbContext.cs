@@ -37,6 +37,7 @@ public abstract class ModmailDbContext(DbContextOptions options) : ModuleDbConte
     internal DbSet<SupportDesk> Desks => Set<SupportDesk>();
     internal DbSet<TicketCategory> Categories => Set<TicketCategory>();
     internal DbSet<SupportInbox> SupportInboxes => Set<SupportInbox>();
+    internal DbSet<CategoryChoice> CategoryChoices => Set<CategoryChoice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,6 +58,7 @@ public abstract class ModmailDbContext(DbContextOptions options) : ModuleDbConte
         SupportDesk.Configure(modelBuilder);
         TicketCategory.Configure(modelBuilder);
         SupportInbox.Configure(modelBuilder);
+        CategoryChoice.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

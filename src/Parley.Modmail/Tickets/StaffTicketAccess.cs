@@ -7,12 +7,12 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Tickets;
 
 /// <summary>
-/// The first step of every staff action on a ticket (move, add/remove staff, take, reminders, alerts, snippets,
-/// block from a ticket): the ticket exists, the actor is staff at its desk (or was given this ticket with
-/// <c>add_staff</c>), and — unless the action also makes sense on
+/// The first step of every staff action on a ticket (move, add/remove staff, take, release, reminders, alerts,
+/// snippets, block from a ticket): the ticket exists and the actor may see it (<see cref="TicketAudience.MaySeeAsync"/>:
+/// the category's required permissions count, <c>add_staff</c> grants it), and — unless the action also makes sense on
 /// a closed ticket — it is open. Loads the ticket tracked, so the caller changes and saves it.
 /// </summary>
-internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster)
+internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster, TicketAudience audience)
 {
     public async Task<(Ticket? Ticket, SupportDesk? Desk, Refusal? Refusal)> LoadAsync(
         Guid ticketId, StaffActor staff, bool mustBeOpen, CancellationToken cancellationToken)
@@ -21,15 +21,15 @@ internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster)
         var desk = ticket is null ? null : await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == ticket.DeskId, cancellationToken);
         if (ticket is null || desk is null)
         {
-            return (null, null, Refusal.NotFound("ticket_not_found", "No such ticket."));
+            return (null, null, NotFound());
         }
-        // Staff of the desk, or given this ticket with add_staff. (The engine's TicketAudience.MaySeeAsync also weighs the
-        // category's required permissions; the integrator may point this check at it.)
-        var user = staff.UserId.ToString();
-        if (!await roster.IsStaffAsync(desk, staff.UserId, cancellationToken)
-            && !await db.TicketStaff.AnyAsync(s => s.ThreadId == ticket.Id && s.UserId == user, cancellationToken))
+        if (!await audience.MaySeeAsync(desk, ticket, staff.UserId, cancellationToken))
         {
-            return (null, null, Refusal.Forbidden("not_staff", "Only the desk's staff can do that."));
+            // Staff of the desk whom the category hides it from are told it does not exist, as the panel does. Someone who
+            // is not staff here at all is told that instead: it is about them, and says nothing of the ticket.
+            return (null, null, await roster.IsStaffAsync(desk, staff.UserId, cancellationToken)
+                ? NotFound()
+                : Refusal.Forbidden("not_staff", "Only the desk's staff can do that."));
         }
         if (mustBeOpen && ticket.Status != TicketStatus.Open)
         {
@@ -37,4 +37,6 @@ internal sealed class StaffTicketAccess(ModmailDbContext db, StaffRoster roster)
         }
         return (ticket, desk, null);
     }
+
+    private static Refusal NotFound() => Refusal.NotFound("ticket_not_found", "No such ticket.");
 }

@@ -15,43 +15,38 @@ internal sealed class TicketAssignment(ModmailDbContext db, StaffTicketAccess ac
     /// <summary>Takes the ticket; returns who held it before (null: nobody).</summary>
     public async Task<(string? PreviousHolder, Refusal? Refusal)> TakeAsync(Guid ticketId, StaffActor staff, bool force, CancellationToken cancellationToken)
     {
-        var (ticket, _, refusal) = await access.LoadAsync(ticketId, staff, mustBeOpen: true, cancellationToken);
-        if (ticket is null)
-        {
-            return (null, refusal);
-        }
         var me = staff.UserId.ToString();
-        var holder = ticket.AssignedTo;
-        if (holder == me)
+        string? holder = null;
+        var refusal = await AssignAsync(ticketId, staff, me, ticket =>
         {
-            return (null, Refusal.Conflict("already_taken", "You already hold this ticket."));
-        }
-        if (holder is not null && !force)
-        {
-            return (holder, Refusal.Conflict("taken_by_other", "Someone else holds this ticket; take it over with --force."));
-        }
-        ticket.AssignedTo = me;
-        ticket.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return (holder, null);
+            holder = ticket.AssignedTo;
+            return holder == me ? Refusal.Conflict("already_taken", "You already hold this ticket.")
+                : holder is not null && !force ? Refusal.Conflict("taken_by_other", "Someone else holds this ticket; take it over with --force.")
+                : null;
+        }, cancellationToken);
+        return (holder, refusal);
     }
 
-    public async Task<Refusal?> ReleaseAsync(Guid ticketId, StaffActor staff, bool force, CancellationToken cancellationToken)
+    public Task<Refusal?> ReleaseAsync(Guid ticketId, StaffActor staff, bool force, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, staff, null, ticket =>
+            ticket.AssignedTo is null ? Refusal.Conflict("not_taken", "Nobody holds this ticket.")
+            : ticket.AssignedTo != staff.UserId.ToString() && !force ? Refusal.Conflict("taken_by_other", "Someone else holds this ticket; release it for them with --force.")
+            : null,
+            cancellationToken);
+
+    /// <summary>An open ticket the actor may act on, <paramref name="allowed"/> by its current holder, gets <paramref name="holder"/>.</summary>
+    private async Task<Refusal?> AssignAsync(Guid ticketId, StaffActor staff, string? holder, Func<Ticket, Refusal?> allowed, CancellationToken cancellationToken)
     {
         var (ticket, _, refusal) = await access.LoadAsync(ticketId, staff, mustBeOpen: true, cancellationToken);
         if (ticket is null)
         {
             return refusal;
         }
-        if (ticket.AssignedTo is null)
+        if (allowed(ticket) is { } refused)
         {
-            return Refusal.Conflict("not_taken", "Nobody holds this ticket.");
+            return refused;
         }
-        if (ticket.AssignedTo != staff.UserId.ToString() && !force)
-        {
-            return Refusal.Conflict("taken_by_other", "Someone else holds this ticket; release it for them with --force.");
-        }
-        ticket.AssignedTo = null;
+        ticket.AssignedTo = holder;
         ticket.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return null;

@@ -18,6 +18,8 @@ public sealed class TicketAccessCommandsTests
         {
             db.Categories.Add(billing);
             db.Categories.Add(new TicketCategory { DeskId = desk.DeskId, Name = "Retired", Enabled = false, CreatedAt = now });
+            // Mod may see billing tickets, so the ticket stays theirs after the move (without it, it is hidden: not found).
+            db.PanelPermissions.Add(new Parley.Modmail.Panel.PanelPermission { SubjectType = "user", SubjectId = desk.Mod.Id.ToString(), Permission = "billing", GrantedBy = "test" });
             await db.SaveChangesAsync();
         });
 

@@ -21,6 +21,19 @@ public sealed class PanelApiTests
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Puts the user in the desk's staff community (a moderator unless said otherwise): the panel shows a ticket only to
+    /// those who may act on it (<see cref="Parley.Modmail.Staff.TicketAudience"/>), which needs the staff community.
+    /// </summary>
+    private static async Task InStaffCommunity(TestApp app, Guid community, ChatUser owner, ChatUser user, string role = "moderator")
+    {
+        await app.JoinAsync(community, owner, user);
+        if (role != "member")
+        {
+            await app.SetRoleAsync(community, owner, user, role);
+        }
+    }
+
     [Theory, BothProviders]
     public async Task Settings_changes_are_read_back_from_the_row_at_once_and_bad_ones_change_nothing(string provider)
     {
@@ -66,8 +79,10 @@ public sealed class PanelApiTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var owner = await app.UserAsync("owner1");
-        var world = await PanelWorld.CreateAsync(app, await app.CommunityAsync(owner));
+        var community = await app.CommunityAsync(owner);
+        var world = await PanelWorld.CreateAsync(app, community);
         var viewer = await app.UserAsync("viewer");
+        await InStaffCommunity(app, community, owner, viewer);
         await Grant(app, viewer, PanelPermissions.ViewTickets);
         await using (var scope = app.CreateScope())
         {
@@ -116,6 +131,10 @@ public sealed class PanelApiTests
         var plain = await app.UserAsync("plain");
         var billing = await app.UserAsync("billing");
         var added = await app.UserAsync("added");
+        await InStaffCommunity(app, community, owner, plain);
+        await InStaffCommunity(app, community, owner, billing);
+        // Not staff of the desk: sees what they were added to.
+        await InStaffCommunity(app, community, owner, added, "member");
         await Grant(app, plain, PanelPermissions.ViewTickets);
         await Grant(app, billing, PanelPermissions.ViewTickets, "billing");
         await Grant(app, added, PanelPermissions.ViewTickets);

@@ -681,6 +681,60 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     b.ToTable("snippets", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Modmail.Tickets.CategoryChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("desk_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HeldMessages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_messages");
+
+                    b.Property<string>("MemberConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_conversation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId", "Transport", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("category_choices", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Modmail.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -971,6 +1025,15 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     b.HasOne("Parley.Modmail.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Modmail.Tickets.CategoryChoice", b =>
+                {
+                    b.HasOne("Parley.Modmail.Desks.SupportDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -199,6 +199,32 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "category_choices",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    desk_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    transport = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    member_conversation_id = table.Column<string>(type: "TEXT", nullable: true),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    held_messages = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_category_choices", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_category_choices_support_desks_desk_id",
+                        column: x => x.desk_id,
+                        principalTable: "support_desks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "support_inboxes",
                 columns: table => new
                 {
@@ -414,6 +440,12 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_category_choices_desk_id_transport_user_id",
+                table: "category_choices",
+                columns: new[] { "desk_id", "transport", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_jobs_state_due_at",
                 table: "jobs",
                 columns: new[] { "state", "due_at" });
@@ -573,6 +605,9 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "blocked_users");
+
+            migrationBuilder.DropTable(
+                name: "category_choices");
 
             migrationBuilder.DropTable(
                 name: "features_messages");

@@ -12,7 +12,7 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresModmailDbContext))]
-    [Migration("20261123234921_Initial")]
+    [Migration("20261124020219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -704,6 +704,62 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                     b.ToTable("snippets", "modmail");
                 });
 
+            modelBuilder.Entity("Parley.Modmail.Tickets.CategoryChoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DeskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("desk_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("HeldMessages")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("held_messages");
+
+                    b.Property<string>("MemberConversationId")
+                        .HasColumnType("text")
+                        .HasColumnName("member_conversation_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("transport");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId", "Transport", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("category_choices", "modmail");
+                });
+
             modelBuilder.Entity("Parley.Modmail.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -998,6 +1054,15 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                     b.HasOne("Parley.Modmail.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Modmail.Tickets.CategoryChoice", b =>
+                {
+                    b.HasOne("Parley.Modmail.Desks.SupportDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

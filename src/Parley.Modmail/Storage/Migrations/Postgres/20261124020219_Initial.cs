@@ -213,6 +213,34 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "category_choices",
+                schema: "modmail",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    desk_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    transport = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    member_conversation_id = table.Column<string>(type: "text", nullable: true),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false),
+                    held_messages = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_category_choices", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_category_choices_support_desks_desk_id",
+                        column: x => x.desk_id,
+                        principalSchema: "modmail",
+                        principalTable: "support_desks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "support_inboxes",
                 schema: "modmail",
                 columns: table => new
@@ -446,6 +474,13 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_category_choices_desk_id_transport_user_id",
+                schema: "modmail",
+                table: "category_choices",
+                columns: new[] { "desk_id", "transport", "user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_jobs_state_due_at",
                 schema: "modmail",
                 table: "jobs",
@@ -634,6 +669,10 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "blocked_users",
+                schema: "modmail");
+
+            migrationBuilder.DropTable(
+                name: "category_choices",
                 schema: "modmail");
 
             migrationBuilder.DropTable(
