@@ -54,6 +54,7 @@ public static class ChatModule
             sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<CoreDbContext>(), sp.GetRequiredService<MessageSender>(),
             sp.GetRequiredService<MessageChanges>(), sp.GetRequiredService<MessageContentRules>(), sp.GetRequiredService<IOptions<ChatOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped(sp => new BotInbox(sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<BotMessages>()));
         builder.Services.AddScoped(sp => new PrivateChannels(
             sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<ChatEvents>(), sp.GetRequiredService<ChatConnections>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MessageViewLoader>();

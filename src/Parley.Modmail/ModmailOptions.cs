@@ -13,6 +13,14 @@ public sealed class ModmailOptions
     /// <summary>On start-up, relay member messages that arrived while Parley was down or a transport was disconnected.</summary>
     public bool RecoverOnStart { get; set; } = true;
 
+    /// <summary>
+    /// How far before its cursor recovery looks again, in seconds: messages handled at the same moment may finish out of
+    /// order, so one still in flight when a later one moved the cursor is picked up (deduplicated; blocked members are
+    /// not answered again). 0 reads strictly past the cursor.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int RecoveryOverlapSeconds { get; set; } = 60;
+
     /// <summary>The longest reply, note or snippet, in characters.</summary>
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 4000;
