@@ -33,7 +33,11 @@ public sealed class ModmailOptions
     [Range(1, 100)]
     public int LogsListLength { get; set; } = 10;
 
-    /// <summary>The largest file attached to a reply, in bytes.</summary>
+    /// <summary>The most files relayed with one message (either way); further files are named to staff and not relayed.</summary>
+    [Range(1, 100)]
+    public int MaxFilesPerMessage { get; set; } = 10;
+
+    /// <summary>The largest file relayed (either way: a member's file into the ticket channel, a reply's file to the member), in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxAttachmentBytes { get; set; } = 25 * 1024 * 1024;
 }

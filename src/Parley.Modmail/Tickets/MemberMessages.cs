@@ -125,7 +125,7 @@ internal sealed partial class MemberMessages(
             await channels.PostAsync(ticket, $"New ticket from **{ticket.UserName}** ({ticket.Transport}). Reply with `{desk.Prefix}reply` or `{desk.Prefix}anonreply`; other messages are staff notes.", cancellationToken);
             await DeliverQuietlyAsync(transport, new MemberDelivery(MemberTransports.RefOf(ticket), desk.WelcomeMessage, null, null, null, [], MemberDeliveryKind.Welcome), cancellationToken);
         }
-        var copy = await channels.PostAsync(ticket, RelayText(recorded, message.Attachments), cancellationToken);
+        var copy = await channels.PostAsync(ticket, RelayText(recorded, message.Attachments), message.Attachments, cancellationToken);
         if (copy is { } copyId)
         {
             recorded.InboxMessageId = copyId.ToString();
@@ -204,7 +204,7 @@ internal sealed partial class MemberMessages(
 
     public const string BlockedNotice = "You are blocked from contacting staff here; your message was not delivered.";
 
-    /// <summary>How a member's message reads in the ticket channel: their name, the text, the files.</summary>
+    /// <summary>How a member's message reads in the ticket channel: their name, the text, the files' names (the files themselves are attached).</summary>
     internal static string RelayText(TicketMessage message, IReadOnlyList<TicketAttachment> attachments)
     {
         var text = new System.Text.StringBuilder().Append("**").Append(message.UserName).Append("**\n").Append(message.Content);
