@@ -50,17 +50,18 @@ public sealed class EmailFileRelayTests
         await ChatFiles.AssertDownloadsAsync(kit.App, kit.Olive, file.FileId, report);
 
         // A staff reply with a file: the member's server gets a multipart mail with it attached.
-        var plan = Encoding.UTF8.GetBytes("refund plan\n");
+        // Binary, so no line-ending canonicalisation of text parts can change it on the way.
+        var plan = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
         await using var scope = kit.App.CreateScope();
         var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().PutAsync(new MemoryStream(plan));
         var (reply, refusal) = await scope.ServiceProvider.GetRequiredService<StaffReplies>().ReplyAsync(ticket.Id, new StaffActor(kit.Olive.Id, "Olive", "Owner"),
-            "Refund on its way.", anonymous: false, [new TicketAttachment(blob.Key, "refund.txt", "text/plain", blob.Size)], CancellationToken.None);
+            "Refund on its way.", anonymous: false, [new TicketAttachment(blob.Key, "refund.bin", "application/octet-stream", blob.Size)], CancellationToken.None);
         Assert.Null(refusal);
         await Eventually.Until(() => Mails(kit).Any(m => m.TextBody?.Contains("Refund on its way", StringComparison.Ordinal) == true), Patience, "the reply arrives");
         var mail = Mails(kit).Single(m => m.TextBody?.Contains("Refund on its way", StringComparison.Ordinal) == true);
         Assert.IsType<Multipart>(mail.Body);
         var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(mail.Attachments));
-        Assert.Equal("refund.txt", part.FileName);
+        Assert.Equal("refund.bin", part.FileName);
         using var decoded = new MemoryStream();
         await part.Content!.DecodeToAsync(decoded);
         Assert.Equal(plan, decoded.ToArray());
