@@ -31,6 +31,7 @@ using Parley.Chat.RealTime;
 using Parley.Core.Configuration;
 using Parley.Core.Http;
 using Parley.Core.Security;
+using Parley.Core.Blobs;
 using Parley.Core.Storage;
 
 namespace Parley.Chat;
@@ -53,7 +54,8 @@ public static class ChatModule
         builder.Services.AddScoped(sp => new BotMessages(
             sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<CoreDbContext>(), sp.GetRequiredService<MessageSender>(),
             sp.GetRequiredService<MessageChanges>(), sp.GetRequiredService<MessageContentRules>(), sp.GetRequiredService<IOptions<ChatOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IBlobStore>()));
+        builder.Services.AddScoped(sp => new BotInbox(sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<BotMessages>()));
         builder.Services.AddScoped(sp => new PrivateChannels(
             sp.GetRequiredService<ChatDbContext>(), sp.GetRequiredService<ChatEvents>(), sp.GetRequiredService<ChatConnections>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<MessageViewLoader>();

@@ -64,6 +64,7 @@ public static class MailModule
         // Public services for other modules (Modmail): inboxes, stored messages, sending.
         builder.Services.AddScoped<InboxDirectory>();
         builder.Services.AddScoped<MessageReader>();
+        builder.Services.AddScoped<ReceivedMail>();
         builder.Services.AddScoped(s => new MailSender(
             s.GetRequiredService<MailDbContext>(), s.GetRequiredService<OutboundQueue>(), s.GetRequiredService<SuppressionList>(), s.GetRequiredService<TimeProvider>()));
         // -- API, auth keys, webhooks

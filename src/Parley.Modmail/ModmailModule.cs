@@ -57,6 +57,10 @@ public static class ModmailModule
         builder.Services.AddScoped<IMemberTransport, EmailTransport>();
         builder.Services.AddEventHandler<EmailReceived, EmailReceivedHandler>();
         builder.Services.AddJobHandler<EmailIntakeJob>();
+        // -- recovery without gaps (cursors per desk and support inbox), files relayed as files
+        builder.Services.AddScoped<MemberDms>();
+        builder.Services.AddScoped<ITransportRecovery, ChatRecovery>();
+        builder.Services.AddScoped<ITransportRecovery, EmailRecovery>();
         // -- panel API, external API, webhooks
         builder.Services.AddModmailPanel(builder.Configuration);
         // -- import

@@ -13,6 +13,14 @@ public sealed class ModmailOptions
     /// <summary>On start-up, relay member messages that arrived while Parley was down or a transport was disconnected.</summary>
     public bool RecoverOnStart { get; set; } = true;
 
+    /// <summary>
+    /// How far before its cursor recovery looks again, in seconds: messages handled at the same moment may finish out of
+    /// order, so one still in flight when a later one moved the cursor is picked up (deduplicated; blocked members are
+    /// not answered again). 0 reads strictly past the cursor.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int RecoveryOverlapSeconds { get; set; } = 60;
+
     /// <summary>The longest reply, note or snippet, in characters.</summary>
     [Range(1, 100_000)]
     public int MaxMessageLength { get; set; } = 4000;
@@ -25,7 +33,11 @@ public sealed class ModmailOptions
     [Range(1, 100)]
     public int LogsListLength { get; set; } = 10;
 
-    /// <summary>The largest file attached to a reply, in bytes.</summary>
+    /// <summary>The most files relayed with one message (either way); further files are named to staff and not relayed.</summary>
+    [Range(1, 100)]
+    public int MaxFilesPerMessage { get; set; } = 10;
+
+    /// <summary>The largest file relayed (either way: a member's file into the ticket channel, a reply's file to the member), in bytes.</summary>
     [Range(1, long.MaxValue)]
     public long MaxAttachmentBytes { get; set; } = 25 * 1024 * 1024;
 

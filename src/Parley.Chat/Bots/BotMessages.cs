@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Parley.Chat.Channels;
 using Parley.Chat.Messages;
 using Parley.Chat.Storage;
+using Parley.Core.Blobs;
 using Parley.Core.Storage;
 
 namespace Parley.Chat.Bots;
@@ -16,8 +17,17 @@ public sealed record ChatMessageInfo(
 /// <summary>A file on a message: its blob key in Core's blob store, and what the uploader called it.</summary>
 public sealed record ChatAttachmentInfo(Guid FileId, string BlobKey, string FileName, string? ContentType, long Size);
 
-/// <summary>Why a bot's post was refused, as Chat's problem code (e.g. <c>channel_archived</c>, <c>not_a_channel_member</c>).</summary>
-public sealed record ChatPostResult(Guid? MessageId, string? RefusalCode);
+/// <summary>
+/// Why a bot's post was refused, as Chat's problem code (e.g. <c>channel_archived</c>, <c>not_a_channel_member</c>);
+/// <paramref name="FilesNotPosted"/> the files of a posted message that Chat would not take.
+/// </summary>
+public sealed record ChatPostResult(Guid? MessageId, string? RefusalCode, IReadOnlyList<BotFileRefusal>? FilesNotPosted = null);
+
+/// <summary>A file a bot posts: bytes already in Core's blob store (content-addressed, so another message's file is reused, not copied).</summary>
+public sealed record BotFile(string BlobKey, string FileName, string? ContentType, long Size);
+
+/// <summary>A file Chat would not post, and why: <c>file_too_large</c> (<c>Chat:MaxUploadBytes</c>), <c>blocked_file</c>, <c>file_missing</c>.</summary>
+public sealed record BotFileRefusal(string FileName, string Code);
 
 /// <summary>
 /// Messages other modules send, change and read in Chat as a given user (Modmail's bot): posted through
@@ -34,9 +44,13 @@ public sealed class BotMessages
     private readonly MessageChanges _changes;
     private readonly MessageContentRules _rules;
     private readonly TimeProvider _clock;
+    private readonly IBlobStore _blobs;
+    private readonly long _maxFileBytes;
 
-    internal BotMessages(ChatDbContext db, CoreDbContext core, MessageSender sender, MessageChanges changes, MessageContentRules rules, IOptions<ChatOptions> options, TimeProvider clock)
+    internal BotMessages(ChatDbContext db, CoreDbContext core, MessageSender sender, MessageChanges changes, MessageContentRules rules, IOptions<ChatOptions> options, TimeProvider clock, IBlobStore blobs)
     {
+        _blobs = blobs;
+        _maxFileBytes = options.Value.MaxUploadBytes;
         _db = db;
         _core = core;
         _sender = sender;
@@ -62,6 +76,67 @@ public sealed class BotMessages
         }
         var view = await _sender.PostAsync(new Message { ChannelId = channelId, SenderId = senderId, Plaintext = content }, access, cancellationToken);
         return new ChatPostResult(view.Id, null);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="content"/> with <paramref name="files"/>: each file becomes a Chat file of
+    /// <paramref name="channelId"/> uploaded by the bot (so exactly the channel's readers may download it), over the same
+    /// blob. A Chat message carries one file: the first goes on the message, each further one follows in a message of
+    /// its own (<c>📎 name</c>). Files over <c>Chat:MaxUploadBytes</c>, blocked by hash or gone from storage are left out
+    /// and named in <see cref="ChatPostResult.FilesNotPosted"/>; the rest still goes. Answers the first message's id.
+    /// </summary>
+    public async Task<ChatPostResult> PostAsync(Guid senderId, Guid channelId, string content, IReadOnlyList<BotFile> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return await PostAsync(senderId, channelId, content, cancellationToken);
+        }
+        if (_rules.Check(content, null, null).Count > 0)
+        {
+            return new ChatPostResult(null, "validation_failed");
+        }
+        var (access, refusal) = await ChannelAccess.ResolveAsync(_db, channelId, senderId, ChannelNeed.Write, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (access is null)
+        {
+            return new ChatPostResult(null, refusal!.Code);
+        }
+        var refused = new List<BotFileRefusal>();
+        var stored = new List<Files.ChatFile>();
+        foreach (var file in files)
+        {
+            var code = file.Size > _maxFileBytes ? "file_too_large"
+                : await _db.BlockedHashes.AnyAsync(b => b.Hash == file.BlobKey, cancellationToken) ? "blocked_file"
+                : !await _blobs.ExistsAsync(file.BlobKey, cancellationToken) ? "file_missing"
+                : null;
+            if (code is not null)
+            {
+                refused.Add(new BotFileRefusal(file.FileName, code));
+                continue;
+            }
+            var name = string.IsNullOrWhiteSpace(file.FileName) ? "file" : file.FileName.Length > Files.FileUploads.MaxNameLength ? file.FileName[..Files.FileUploads.MaxNameLength] : file.FileName;
+            var type = string.IsNullOrWhiteSpace(file.ContentType) || file.ContentType.Length > Files.FileUploads.MaxContentTypeLength ? "application/octet-stream" : file.ContentType;
+            var row = new Files.ChatFile
+            {
+                UploaderId = senderId, EncryptedName = name, SizeBytes = file.Size, ContentType = type,
+                StoragePath = file.BlobKey, Checksum = file.BlobKey, ChannelId = channelId, CreatedAt = _clock.GetUtcNow().UtcDateTime,
+            };
+            _db.Files.Add(row);
+            stored.Add(row);
+        }
+        await _db.SaveChangesAsync(cancellationToken);
+        var first = await _sender.PostAsync(new Message
+        {
+            ChannelId = channelId, SenderId = senderId, Plaintext = content,
+            MessageType = stored.Count > 0 ? MessageTypes.File : MessageTypes.Text, FileId = stored.FirstOrDefault()?.Id,
+        }, access, cancellationToken);
+        foreach (var more in stored.Skip(1))
+        {
+            await _sender.PostAsync(new Message
+            {
+                ChannelId = channelId, SenderId = senderId, Plaintext = "📎 " + more.EncryptedName, MessageType = MessageTypes.File, FileId = more.Id,
+            }, access, cancellationToken);
+        }
+        return new ChatPostResult(first.Id, null, refused);
     }
 
     /// <summary>Replaces the content of a message <paramref name="senderId"/> sent; false when there is no such live message of theirs.</summary>

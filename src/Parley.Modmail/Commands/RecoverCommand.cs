@@ -8,7 +8,7 @@ internal sealed class RecoverCommand(MessageRecovery recovery, StaffRoster roste
 {
     public IReadOnlyList<string> Names { get; } = ["recover"];
 
-    public string Usage => "recover — relay member messages that arrived while Parley or a transport was down";
+    public string Usage => "recover — relay member messages Parley stored but never relayed (a crash, a failing handler)";
 
     public async Task RunAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ internal sealed class RecoverCommand(MessageRecovery recovery, StaffRoster roste
             return;
         }
         var report = await recovery.RunAsync(context.Desk.Id, cancellationToken);
-        var failed = report.Failed == 0 ? "" : $"; {report.Failed} could not be checked (see the server log)";
-        await answers.SayAsync(context, $"🔄 Recovery: {report.Recovered} message{(report.Recovered == 1 ? "" : "s")} relayed from {report.Tickets} open ticket{(report.Tickets == 1 ? "" : "s")}{failed}.", cancellationToken);
+        var failed = report.Failed == 0 ? "" : $"; {report.Failed} source{(report.Failed == 1 ? "" : "s")} could not be checked (see the server log)";
+        await answers.SayAsync(context, $"🔄 Recovery: {report.Recovered} missed message{(report.Recovered == 1 ? "" : "s")} relayed{failed}.", cancellationToken);
     }
 }

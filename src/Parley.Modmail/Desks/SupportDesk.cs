@@ -58,6 +58,13 @@ internal sealed class SupportDesk
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Recovery's cursor over the bot's DMs: the (created_at, id) of the latest member message Modmail has handled,
+    /// whatever became of it (relayed, refused as blocked, ignored). Null: none yet. See <c>Transports/Chat/ChatCursor</c>.
+    /// </summary>
+    public DateTime? ChatCursorAt { get; set; }
+    public Guid? ChatCursorMessageId { get; set; }
+
     internal static void Configure(ModelBuilder modelBuilder)
     {
         var d = modelBuilder.Entity<SupportDesk>();

@@ -18,12 +18,20 @@ internal sealed class SupportInbox
     public bool Enabled { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Recovery's cursor over the inbox's received mail: Mail's (created_at, Message-ID) of the latest message Modmail
+    /// has taken in (its intake job queued). Null: none yet. See <c>Transports/Email/MailCursor</c>.
+    /// </summary>
+    public DateTime? MailCursorAt { get; set; }
+    public string? MailCursorMessageId { get; set; }
+
     internal static void Configure(ModelBuilder modelBuilder)
     {
         var i = modelBuilder.Entity<SupportInbox>();
         i.ToTable("support_inboxes");
         i.HasKey(x => x.InboxId);
         i.Property(x => x.DisplayName).HasMaxLength(128);
+        i.Property(x => x.MailCursorMessageId).HasMaxLength(998);
         i.HasOne<SupportDesk>().WithMany().HasForeignKey(x => x.DeskId).OnDelete(DeleteBehavior.Cascade);
         i.HasIndex(x => x.DeskId);
     }

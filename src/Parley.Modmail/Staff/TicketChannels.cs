@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Parley.Chat.Bots;
 using Parley.Modmail.Desks;
 using Parley.Modmail.Storage;
 using Parley.Modmail.Tickets;
+using Parley.Modmail.Transports;
 
 namespace Parley.Modmail.Staff;
 
@@ -11,7 +13,8 @@ namespace Parley.Modmail.Staff;
 /// public services. Creates it when a ticket opens, posts member messages and notices into it as the desk's bot,
 /// keeps its members to the staff who may see the ticket (<see cref="TicketAudience"/>), archives it on close.
 /// </summary>
-internal sealed class TicketChannels(ModmailDbContext db, PrivateChannels channels, BotMessages messages, ChatBots bots, TicketAudience audience)
+internal sealed class TicketChannels(
+    ModmailDbContext db, PrivateChannels channels, BotMessages messages, ChatBots bots, TicketAudience audience, IOptionsMonitor<ModmailOptions> options)
 {
     /// <summary>
     /// Creates the ticket's channel (named after the member) with its staff as members, sets <see cref="Ticket.ChannelId"/>
@@ -42,6 +45,27 @@ internal sealed class TicketChannels(ModmailDbContext db, PrivateChannels channe
         }
         var botId = await BotOfAsync(ticket.DeskId, cancellationToken);
         return botId is { } bot ? (await messages.PostAsync(bot, channelId, Fit(content), cancellationToken)).MessageId : null;
+    }
+
+    /// <summary>
+    /// Posts <paramref name="content"/> with <paramref name="files"/> as real Chat files of the ticket channel (only its
+    /// staff download them); a file Chat would not take (too large, blocked, gone) is named in a notice after it and the
+    /// rest still goes. Returns the Chat message id, null when it could not post.
+    /// </summary>
+    public async Task<Guid?> PostAsync(Ticket ticket, string content, IReadOnlyList<TicketAttachment> files, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(ticket.ChannelId, out var channelId) || await BotOfAsync(ticket.DeskId, cancellationToken) is not { } bot)
+        {
+            return null;
+        }
+        var (relayed, tooMany) = RelayedFiles.Split(files, options.CurrentValue);
+        var posted = await messages.PostAsync(bot, channelId, Fit(content), relayed.Select(RelayedFiles.ToBotFile).ToList(), cancellationToken);
+        var notRelayed = RelayedFiles.Describe(posted.FilesNotPosted, tooMany);
+        if (posted.MessageId is not null && notRelayed is not null)
+        {
+            await messages.PostAsync(bot, channelId, Fit($"⚠ Not relayed to this channel: {notRelayed}."), cancellationToken);
+        }
+        return posted.MessageId;
     }
 
     /// <summary>Changes a message the bot posted in the ticket channel.</summary>

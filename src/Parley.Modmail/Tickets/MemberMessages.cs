@@ -162,8 +162,8 @@ internal sealed partial class MemberMessages(
                 await transport.DeliverAsync(new MemberDelivery(RefOf(choice), CategoryMenu.Text(categories, timeout, message.Content), null, null, null, [], MemberDeliveryKind.Notice), cancellationToken);
                 return new MemberMessageOutcome(MemberMessageResult.AwaitingCategory, null);
             }
-            // The answer itself is the choice, not a message for staff: it is not relayed.
-            return await OpenChosenAsync(desk, transport, choice, heldMessages, answer.Category, cancellationToken);
+            // The answer itself is the choice, not a message for staff: it is not relayed, only noted (see OpenChosenAsync).
+            return await OpenChosenAsync(desk, transport, choice, heldMessages, answer.Category, cancellationToken, message);
         }
         // The desk stopped asking (or has no category left) while the member was choosing: open with everything held.
         return await OpenChosenAsync(desk, transport, choice, [.. heldMessages, Hold(message)], null, cancellationToken);
@@ -201,7 +201,7 @@ internal sealed partial class MemberMessages(
     /// <summary>Drops the choice and opens the ticket (in <paramref name="category"/>, or none) with the held messages in order.</summary>
     private async Task<MemberMessageOutcome> OpenChosenAsync(
         SupportDesk desk, IMemberTransport transport, CategoryChoice choice, IReadOnlyList<HeldMemberMessage> heldMessages,
-        TicketCategory? category, CancellationToken cancellationToken)
+        TicketCategory? category, CancellationToken cancellationToken, IncomingMemberMessage? answer = null)
     {
         db.CategoryChoices.Remove(choice);
         await db.SaveChangesAsync(cancellationToken);
@@ -219,6 +219,22 @@ internal sealed partial class MemberMessages(
             {
                 ticket = await db.Tickets.FirstAsync(t => t.Id == result.TicketId, cancellationToken);
             }
+        }
+        if (ticket is not null && answer is not null)
+        {
+            // The answer is kept as a system line carrying its member-side id, so the transcript says what was chosen and
+            // a recovery that offers the answer again finds it a duplicate instead of relaying "2" to staff.
+            db.TicketMessages.Add(new TicketMessage
+            {
+                ThreadId = ticket.Id,
+                UserId = choice.UserId,
+                UserName = choice.UserName,
+                DmMessageId = answer.MemberMessageId,
+                CreatedAt = answer.SentAt,
+                Content = category is null ? "The member chose no category." : $"The member chose the category {category.Name}.",
+                Kind = TicketMessageKinds.System,
+            });
+            await db.SaveChangesAsync(cancellationToken);
         }
         return outcome ?? new MemberMessageOutcome(MemberMessageResult.AwaitingCategory, null);
     }
@@ -284,7 +300,7 @@ internal sealed partial class MemberMessages(
             await channels.PostAsync(ticket, $"New ticket from **{ticket.UserName}** ({ticket.Transport}){inCategory}. Reply with `{desk.Prefix}reply` or `{desk.Prefix}anonreply`; other messages are staff notes.", cancellationToken);
             await DeliverQuietlyAsync(transport, new MemberDelivery(MemberTransports.RefOf(ticket), desk.WelcomeMessage, null, null, null, [], MemberDeliveryKind.Welcome), cancellationToken);
         }
-        var copy = await channels.PostAsync(ticket, RelayText(recorded, message.Attachments), cancellationToken);
+        var copy = await channels.PostAsync(ticket, RelayText(recorded, message.Attachments), message.Attachments, cancellationToken);
         if (copy is { } copyId)
         {
             recorded.InboxMessageId = copyId.ToString();
@@ -390,7 +406,7 @@ internal sealed partial class MemberMessages(
 
     public const string BlockedNotice = "You are blocked from contacting staff here; your message was not delivered.";
 
-    /// <summary>How a member's message reads in the ticket channel: their name, the text, the files.</summary>
+    /// <summary>How a member's message reads in the ticket channel: their name, the text, the files' names (the files themselves are attached).</summary>
     internal static string RelayText(TicketMessage message, IReadOnlyList<TicketAttachment> attachments)
     {
         var text = new System.Text.StringBuilder().Append("**").Append(message.UserName).Append("**\n").Append(message.Content);
@@ -402,7 +418,8 @@ internal sealed partial class MemberMessages(
     }
 
     private Task<bool> IsDuplicateAsync(IncomingMemberMessage message, CancellationToken cancellationToken) =>
-        db.TicketMessages.AsNoTracking().Where(m => m.DmMessageId == message.MemberMessageId && m.Kind == TicketMessageKinds.Member)
+        db.TicketMessages.AsNoTracking()
+            .Where(m => m.DmMessageId == message.MemberMessageId && (m.Kind == TicketMessageKinds.Member || m.Kind == TicketMessageKinds.System))
             .Join(db.Tickets.Where(t => t.DeskId == message.DeskId && t.Transport == message.Transport), m => m.ThreadId, t => t.Id, (m, t) => m.Id)
             .AnyAsync(cancellationToken);
 

@@ -36,8 +36,8 @@ internal sealed class RecoveryOnStart(
         {
             await using var scope = scopes.CreateAsyncScope();
             var report = await scope.ServiceProvider.GetRequiredService<MessageRecovery>().RunAsync(null, stoppingToken);
-            logger.LogInformation("Modmail recovery on start: {Tickets} open tickets, {Recovered} messages relayed, {Failed} failed",
-                report.Tickets, report.Recovered, report.Failed);
+            logger.LogInformation("Modmail recovery on start: {Checked} desk transports checked, {Recovered} missed messages relayed, {Failed} failed",
+                report.Checked, report.Recovered, report.Failed);
         }
         catch (Exception e)
         {

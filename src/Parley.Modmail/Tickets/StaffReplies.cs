@@ -81,7 +81,7 @@ internal sealed partial class StaffReplies(
 
         var delivery = DeliveryOf(ticket, message, attachments);
         message.DmMessageId = await DeliverOrNullAsync(transport, delivery, cancellationToken);
-        var copy = await channels.PostAsync(ticket, StaffCopy(message, desk!, attachments), cancellationToken);
+        var copy = await channels.PostAsync(ticket, StaffCopy(message, desk!, attachments), attachments, cancellationToken);
         message.InboxMessageId = copy?.ToString();
         await db.SaveChangesAsync(cancellationToken);
         if (message.DmMessageId is null)

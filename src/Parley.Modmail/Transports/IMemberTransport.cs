@@ -7,7 +7,8 @@ namespace Parley.Modmail.Transports;
 /// Discord. Staff always work in the ticket channel and the panel; only the member's side differs. A transport
 /// turns what the ticket engine says to the member into its own medium and answers with the member-side id
 /// (<c>thread_messages.dm_message_id</c>), so edits and withdrawals can find the copy later.
-/// Messages from members come the other way: the transport's event handler calls the engine.
+/// Messages from members come the other way: the transport's event handler calls the engine, and its
+/// <see cref="ITransportRecovery"/> finds those the handler missed.
 /// </summary>
 internal interface IMemberTransport
 {
@@ -22,17 +23,6 @@ internal interface IMemberTransport
 
     /// <summary>Withdraws an earlier delivery (<c>delete</c>). A medium that cannot (email) sends nothing and says so by returning false.</summary>
     Task<bool> WithdrawAsync(TicketRef ticket, string memberMessageId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// OPTIONAL (recover): the member's messages in the ticket's conversation that the transport holds but the ticket
-    /// may not — after <paramref name="lastMemberMessageId"/> (the last one recorded, null when none), or sent after
-    /// <paramref name="since"/> when the transport cannot tell by id — oldest first. The engine drops those it has
-    /// already seen (same member-side id), so answering a few too many is safe. A transport that cannot look back
-    /// answers none.
-    /// </summary>
-    Task<IReadOnlyList<IncomingMemberMessage>> MissedSinceAsync(
-        TicketRef ticket, string? lastMemberMessageId, DateTime since, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<IncomingMemberMessage>>([]);
 }
 
 /// <summary>What the engine knows of a ticket when it talks to a transport.</summary>

@@ -1,17 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Modmail.Desks;
 using Parley.Modmail.Tickets;
 using Parley.Modmail.Transports;
 using Parley.Tests.Infrastructure;
 
 namespace Parley.Modmail.Tests.Commands;
 
-/// <summary>A transport that records what recovery asks it and finds nothing missed (or fails, when told to).</summary>
-internal sealed class AskedTransport(string name, bool fails = false) : IMemberTransport
+/// <summary>A transport that nothing is sent through: it only makes its name a registered transport.</summary>
+internal sealed class NamedTransport(string name) : IMemberTransport
 {
-    public ConcurrentQueue<(Guid TicketId, string? LastMemberMessageId, DateTime Since)> Asked { get; } = new();
-
     public string Name => name;
 
     public Task<string?> DeliverAsync(MemberDelivery delivery, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -19,63 +17,57 @@ internal sealed class AskedTransport(string name, bool fails = false) : IMemberT
     public Task EditAsync(MemberDelivery delivery, string memberMessageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> WithdrawAsync(TicketRef ticket, string memberMessageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
 
-    public Task<IReadOnlyList<IncomingMemberMessage>> MissedSinceAsync(TicketRef ticket, string? lastMemberMessageId, DateTime since, CancellationToken cancellationToken)
+/// <summary>A transport's recovery that records the desks it is asked about and fails (or finds nothing).</summary>
+internal sealed class AskedRecovery(string name, bool fails) : ITransportRecovery
+{
+    public ConcurrentQueue<Guid> Asked { get; } = new();
+
+    public string Name => name;
+
+    public Task<int> RecoverAsync(SupportDesk desk, CancellationToken cancellationToken)
     {
-        Asked.Enqueue((ticket.TicketId, lastMemberMessageId, since));
-        return fails ? throw new IOException("transport down") : Task.FromResult<IReadOnlyList<IncomingMemberMessage>>([]);
+        Asked.Enqueue(desk.Id);
+        return fails ? throw new IOException("transport down") : Task.FromResult(0);
     }
 }
 
 /// <summary>
-/// <c>recover</c> and recovery on start-up: each open ticket's transport is asked for the member's messages after the
-/// last one recorded; one failing transport does not stop the others. (Relaying what is found is the engine's
-/// <c>MemberMessages</c>, checked end to end after the merge.)
+/// <c>recover</c> and recovery on start-up: every registered transport's recovery is asked about the desk; one failing
+/// does not stop the others; a recovery whose transport is not registered is not asked. (What Chat and Email recover
+/// is in <c>Tickets/RecoveryFlowTests</c> and <c>Email/EmailRecoveryTests</c>.)
 /// </summary>
 public sealed class RecoveryTests
 {
     [Theory, BothProviders]
-    public async Task Recover_asks_each_open_tickets_transport_after_its_last_member_message_and_on_start_up(string provider)
+    public async Task Recover_asks_each_transports_recovery_one_failure_does_not_stop_the_others_and_on_start_up(string provider)
     {
-        // Transports of their own names, so the real ones (the engine's Chat transport) answer for no ticket here.
-        var chat = new AskedTransport("test-chat");
-        var email = new AskedTransport("test-mail", fails: true);
+        var failing = new AskedRecovery("test-fail", fails: true);
+        var working = new AskedRecovery("test-ok", fails: false);
+        var orphan = new AskedRecovery("test-unregistered", fails: false);
         await using var desk = await StaffDesk.StartAsync(provider, b =>
         {
-            b.Services.AddSingleton<IMemberTransport>(chat);
-            b.Services.AddSingleton<IMemberTransport>(email);
+            b.Services.AddSingleton<IMemberTransport>(new NamedTransport("test-fail"));
+            b.Services.AddSingleton<IMemberTransport>(new NamedTransport("test-ok"));
+            b.Services.AddSingleton<ITransportRecovery>(failing);
+            b.Services.AddSingleton<ITransportRecovery>(working);
+            b.Services.AddSingleton<ITransportRecovery>(orphan);
         });
-        var now = desk.Clock.GetUtcNow().UtcDateTime;
-        var (closed, mailed, discord) = await desk.DbAsync(async db =>
-        {
-            await db.Tickets.Where(t => t.Id == desk.TicketId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Transport, chat.Name));
-            db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Member.Id.ToString(), UserName = "member", Kind = TicketMessageKinds.Member, Content = "first", DmMessageId = "m1", CreatedAt = now.AddMinutes(-10) });
-            db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Member.Id.ToString(), UserName = "member", Kind = TicketMessageKinds.Member, Content = "second", DmMessageId = "m2", CreatedAt = now.AddMinutes(-5) });
-            db.TicketMessages.Add(new TicketMessage { ThreadId = desk.TicketId, UserId = desk.Mod.Id.ToString(), UserName = "mod", Kind = TicketMessageKinds.Staff, Content = "answer", DmMessageId = "s1", MessageNumber = 1, CreatedAt = now.AddMinutes(-1) });
-            await db.SaveChangesAsync();
-            return (
-                await desk.TicketAsync(db, "old@example.com", "old", TicketStatus.Closed, now.AddDays(-1), email.Name),
-                await desk.TicketAsync(db, "new@example.com", "new", TicketStatus.Open, now.AddHours(-1), email.Name),
-                await desk.TicketAsync(db, "12345", "discordian", TicketStatus.Open, now.AddHours(-1), TransportNames.Discord));
-        });
-        chat.Asked.Clear();
-        email.Asked.Clear();
+        failing.Asked.Clear();
+        working.Asked.Clear();
 
         var answer = await desk.RunAsync(desk.ModActor, "recover", inTicket: false);
 
-        Assert.Equal("🔄 Recovery: 0 messages relayed from 2 open tickets; 1 could not be checked (see the server log).", answer);
-        var asked = Assert.Single(chat.Asked);
-        Assert.Equal((desk.TicketId, "m2"), (asked.TicketId, asked.LastMemberMessageId));
-        Assert.Equal(now.AddMinutes(-5), asked.Since, TimeSpan.FromMilliseconds(1));
-        var mail = Assert.Single(email.Asked);
-        Assert.Equal((mailed, (string?)null), (mail.TicketId, mail.LastMemberMessageId));
-        Assert.Equal(now.AddHours(-1), mail.Since, TimeSpan.FromMilliseconds(1));
-        Assert.DoesNotContain(chat.Asked.Concat(email.Asked), a => a.TicketId == closed || a.TicketId == discord);
+        Assert.Equal("🔄 Recovery: 0 missed messages relayed; 1 source could not be checked (see the server log).", answer);
+        Assert.Equal([desk.DeskId], failing.Asked);
+        Assert.Equal([desk.DeskId], working.Asked);
+        Assert.Empty(orphan.Asked);
         Assert.Contains("Only the desk's staff", await desk.RunAsync(desk.MemberActor, "recover"), StringComparison.Ordinal);
 
         // Modmail:RecoverOnStart (on by default): a restart asks again by itself.
-        chat.Asked.Clear();
+        working.Asked.Clear();
         await desk.App.RestartAsync();
-        await Eventually.Until(() => chat.Asked.Any(a => a.TicketId == desk.TicketId));
+        await Eventually.Until(() => working.Asked.Contains(desk.DeskId));
     }
 }

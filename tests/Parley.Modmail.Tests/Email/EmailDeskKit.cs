@@ -37,7 +37,7 @@ internal sealed class EmailDeskKit : IAsyncDisposable
     public Guid OtherInboxId { get; private set; }
     public int SmtpPort => App.Services.GetRequiredService<SmtpListener>().Endpoint!.Port;
 
-    public static async Task<EmailDeskKit> StartAsync(string provider)
+    public static async Task<EmailDeskKit> StartAsync(string provider, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         var sink = await SmtpSink.StartAsync();
         // An empty zone: SPF/DKIM lookups of the test senders answer at once (nothing published).
@@ -51,7 +51,7 @@ internal sealed class EmailDeskKit : IAsyncDisposable
             ["Mail:Outbound:Relay:Security"] = "None",
             ["Mail:Outbound:RetrySchedule"] = "1s,1s,1s",
             ["Modmail:SuperAdmins:0"] = "olive",
-        });
+        }, customize);
         var kit = new EmailDeskKit(app, sink, dns);
         await kit.ArrangeAsync();
         return kit;

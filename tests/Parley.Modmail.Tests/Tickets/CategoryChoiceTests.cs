@@ -80,6 +80,13 @@ public sealed class CategoryChoiceTests
         Assert.DoesNotContain(texts, t => t == "**bob**\n2");
         await app.RefusedAsync(HttpStatusCode.NotFound, "channel_not_found", HttpMethod.Get, $"/api/chat/channels/{channel}/messages", room.Dave);
 
+        // The answer is noted in the transcript with its DM id, so recover (which looks again just behind its cursor)
+        // finds it seen and does not relay "2" to staff.
+        Assert.Contains(await room.MessagesAsync(ticket.Id), m => m.Kind == TicketMessageKinds.System && m.Content == "The member chose the category Billing.");
+        await app.PostAsync(channel, room.Carol, "!recover");
+        await Eventually.Until(async () => (await room.ChannelTextsAsync(channel, room.Carol)).Any(t => t is not null && t.StartsWith("🔄 Recovery: 0 missed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(await room.ChannelTextsAsync(channel, room.Carol), t => t == "**bob**\n2");
+
         // The next message goes straight into the ticket.
         await room.BobWritesAsync("any news?");
         await Eventually.Until(async () => (await room.ChannelTextsAsync(channel, room.Carol)).Contains("**bob**\nany news?"));

@@ -15,7 +15,7 @@ namespace Parley.Modmail.Transports.Chat;
 /// <summary>
 /// Where a Chat message goes in Modmail (<see cref="ChatMessagePosted"/>, after Chat committed it):
 /// <list type="bullet">
-/// <item>a member's DM to an enabled desk's bot → <see cref="MemberMessages"/> (opens or continues their ticket);</item>
+/// <item>a member's DM to a desk's bot → <see cref="MemberDms"/> (opens or continues their ticket, moves the desk's recovery cursor);</item>
 /// <item>a staff message in a ticket channel starting with the desk's prefix → the command it names
 /// (<see cref="TicketCommands"/>), an unknown one answered with a notice;</item>
 /// <item>any other staff message in a ticket channel → a staff note (<c>kind=note</c>), never relayed;</item>
@@ -24,7 +24,7 @@ namespace Parley.Modmail.Transports.Chat;
 /// The bots' own posts are ignored, so nothing Modmail says loops back into it.
 /// </summary>
 internal sealed partial class ChatMessageRouter(
-    ModmailDbContext db, BotMessages messages, PrivateChannels channels, CommunityDirectory communities, MemberMessages members,
+    ModmailDbContext db, BotMessages messages, PrivateChannels channels, MemberDms dms,
     TicketAudience audience, TicketCommands commands, TicketChannels ticketChannels, EventBus bus, TimeProvider clock, ILogger<ChatMessageRouter> logger)
     : IEventHandler<ChatMessagePosted>
 {
@@ -58,16 +58,11 @@ internal sealed partial class ChatMessageRouter(
 
     private async Task FromMemberAsync(ChatMessageInfo message, Guid botId, CancellationToken cancellationToken)
     {
-        var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.BotUserId == botId && d.Enabled, cancellationToken);
-        // Only members of the community the desk serves write to its staff.
-        if (desk?.CommunityId is not { } communityId || await communities.MembershipAsync(communityId, message.SenderId, cancellationToken) is null)
+        var desk = await db.Desks.AsNoTracking().FirstOrDefaultAsync(d => d.BotUserId == botId, cancellationToken);
+        if (desk is not null)
         {
-            return;
+            await dms.HandleAsync(desk, message, cancellationToken);
         }
-        var attachments = message.Attachments.Select(a => new TicketAttachment(a.BlobKey, a.FileName, a.ContentType ?? "application/octet-stream", a.Size)).ToList();
-        await members.ReceiveAsync(new IncomingMemberMessage(
-            desk.Id, TransportNames.Chat, message.SenderId.ToString(), message.SenderName, message.ChannelId.ToString(), message.Id.ToString(),
-            message.Content ?? "", attachments, message.CreatedAt), cancellationToken);
     }
 
     private async Task InTicketChannelAsync(Ticket ticket, ChatMessageInfo message, CancellationToken cancellationToken)

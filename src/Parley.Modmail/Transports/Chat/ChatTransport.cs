@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Modmail.Staff;
 using Parley.Chat.Bots;
 using Parley.Modmail.Storage;
 using Parley.Modmail.Tickets;
@@ -9,9 +11,11 @@ namespace Parley.Modmail.Transports.Chat;
 /// <summary>
 /// The Chat transport: the member is reached in their DM with the desk's bot. Named replies carry the staff member's
 /// name and role, anonymous ones the desk's anonymous name; numbered replies show their number in a footer line.
-/// Edits and withdrawals change the bot's DM message through Chat, so the member's client sees them live.
+/// Edits and withdrawals change the bot's DM message through Chat, so the member's client sees them live. A reply's files
+/// go as Chat files of the DM (the member, and only they and the bot, may download them).
 /// </summary>
-internal sealed class ChatTransport(ModmailDbContext db, ChatBots bots, BotMessages messages) : IMemberTransport
+internal sealed class ChatTransport(
+    ModmailDbContext db, ChatBots bots, BotMessages messages, TicketChannels channels, IOptionsMonitor<ModmailOptions> options) : IMemberTransport
 {
     public string Name => TransportNames.Chat;
 
@@ -22,7 +26,13 @@ internal sealed class ChatTransport(ModmailDbContext db, ChatBots bots, BotMessa
         {
             return null;
         }
-        var posted = await messages.PostAsync(desk.BotUserId, channelId, Format(delivery, desk.AnonymousName, messages.MaxContentLength), cancellationToken);
+        var (relayed, tooMany) = RelayedFiles.Split(delivery.Attachments, options.CurrentValue);
+        var posted = await messages.PostAsync(desk.BotUserId, channelId, Format(delivery, desk.AnonymousName, messages.MaxContentLength),
+            relayed.Select(RelayedFiles.ToBotFile).ToList(), cancellationToken);
+        if (posted.MessageId is not null && RelayedFiles.Describe(posted.FilesNotPosted, tooMany) is { } notSent)
+        {
+            await TellStaffAsync(delivery.Ticket, $"⚠ Not sent to the member: {notSent}.", cancellationToken);
+        }
         return posted.MessageId?.ToString();
     }
 
@@ -39,6 +49,16 @@ internal sealed class ChatTransport(ModmailDbContext db, ChatBots bots, BotMessa
     {
         var botId = await db.Desks.AsNoTracking().Where(d => d.Id == ticket.DeskId).Select(d => (Guid?)d.BotUserId).FirstOrDefaultAsync(cancellationToken);
         return botId is { } bot && Guid.TryParse(memberMessageId, out var id) && await messages.DeleteAsync(bot, id, cancellationToken);
+    }
+
+    /// <summary>Files the member could not be sent are named in the ticket channel (the rest went).</summary>
+    private async Task TellStaffAsync(TicketRef reference, string notice, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == reference.TicketId, cancellationToken);
+        if (ticket is not null)
+        {
+            await channels.PostNoticeAsync(ticket, notice, [], cancellationToken);
+        }
     }
 
     /// <summary>The ticket's DM, or the member's DM with the bot opened now (a ticket staff opened with <c>new_thread</c>).</summary>

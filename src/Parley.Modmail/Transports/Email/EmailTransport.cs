@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Mail;
+using Parley.Modmail.Staff;
 using Parley.Core.Blobs;
 using Parley.Mail.Inboxes;
 using Parley.Mail.Messages;
@@ -21,7 +24,8 @@ internal sealed class EmailNotSentException(string reason) : Exception($"The ema
 /// correction email, a withdrawal sends nothing.
 /// </summary>
 internal sealed class EmailTransport(
-    ModmailDbContext db, MessageReader mail, InboxDirectory inboxes, MailSender sender, IBlobStore blobs) : IMemberTransport
+    ModmailDbContext db, MessageReader mail, InboxDirectory inboxes, MailSender sender, IBlobStore blobs, TicketChannels channels,
+    IOptionsMonitor<ModmailOptions> options, IOptions<MailOptions> mailOptions) : IMemberTransport
 {
     public string Name => TransportNames.Email;
 
@@ -56,7 +60,7 @@ internal sealed class EmailTransport(
         }
         var outcome = await sender.SendAsync(new OutgoingEmail(
             inbox.InboxId, from, new MailAddress(ticket.MemberId, ticket.MemberName), subject, EmailText.Body(delivery, displayName, correction),
-            parent?.MessageId, await AttachmentsAsync(delivery.Attachments, cancellationToken), headers), cancellationToken);
+            parent?.MessageId, await AttachmentsAsync(delivery, cancellationToken), headers), cancellationToken);
         return outcome.Sent ? outcome.MessageId : throw new EmailNotSentException(outcome.Refusal!);
     }
 
@@ -81,17 +85,46 @@ internal sealed class EmailTransport(
         return (inbox ?? supportInboxes[0], parent);
     }
 
-    private async Task<List<OutgoingAttachment>> AttachmentsAsync(IReadOnlyList<TicketAttachment> attachments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reply's files as MIME attachments, within Modmail's limits (<see cref="RelayedFiles"/>) and Mail's message size
+    /// (<c>Mail:Outbound:MaxMessageBytes</c>, base64 taking a third more): a file that does not fit, or is gone from
+    /// storage, is left out and named to staff in the ticket channel; the rest still goes.
+    /// </summary>
+    private async Task<List<OutgoingAttachment>> AttachmentsAsync(MemberDelivery delivery, CancellationToken cancellationToken)
     {
+        var (relayed, leftOut) = RelayedFiles.Split(delivery.Attachments, options.CurrentValue);
+        var notSent = leftOut.ToList();
+        var budget = mailOptions.Value.Outbound.MaxMessageBytes * 3 / 4 - MessageOverheadBytes;
         var files = new List<OutgoingAttachment>();
-        foreach (var attachment in attachments)
+        foreach (var attachment in relayed)
         {
-            await using var stream = await blobs.OpenReadAsync(attachment.BlobKey, cancellationToken)
-                ?? throw new EmailNotSentException($"the file {attachment.FileName} is missing from storage");
+            if (attachment.Size > budget)
+            {
+                notSent.Add($"{attachment.FileName} (the email would pass Mail's size limit)");
+                continue;
+            }
+            await using var stream = await blobs.OpenReadAsync(attachment.BlobKey, cancellationToken);
+            if (stream is null)
+            {
+                notSent.Add($"{attachment.FileName} (gone from storage)");
+                continue;
+            }
             using var copy = new MemoryStream();
             await stream.CopyToAsync(copy, cancellationToken);
+            budget -= copy.Length;
             files.Add(new OutgoingAttachment(attachment.FileName, attachment.ContentType, copy.ToArray()));
+        }
+        if (notSent.Count > 0)
+        {
+            var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == delivery.Ticket.TicketId, cancellationToken);
+            if (ticket is not null)
+            {
+                await channels.PostNoticeAsync(ticket, $"⚠ Not sent to the member: {string.Join(", ", notSent)}.", [], cancellationToken);
+            }
         }
         return files;
     }
+
+    /// <summary>Room for the headers, the text and the MIME framing around the files.</summary>
+    private const long MessageOverheadBytes = 64 * 1024;
 }

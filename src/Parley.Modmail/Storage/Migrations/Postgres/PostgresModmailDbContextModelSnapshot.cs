@@ -336,6 +336,14 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("category_selection");
 
+                    b.Property<DateTime?>("ChatCursorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chat_cursor_at");
+
+                    b.Property<Guid?>("ChatCursorMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chat_cursor_message_id");
+
                     b.Property<string>("ClosingMessage")
                         .IsRequired()
                         .HasColumnType("text")
@@ -430,6 +438,15 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
+
+                    b.Property<DateTime?>("MailCursorAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_cursor_at");
+
+                    b.Property<string>("MailCursorMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("mail_cursor_message_id");
 
                     b.HasKey("InboxId");
 

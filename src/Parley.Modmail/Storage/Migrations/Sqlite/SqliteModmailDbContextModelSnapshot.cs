@@ -324,6 +324,14 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category_selection");
 
+                    b.Property<DateTime?>("ChatCursorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chat_cursor_at");
+
+                    b.Property<Guid?>("ChatCursorMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chat_cursor_message_id");
+
                     b.Property<string>("ClosingMessage")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -418,6 +426,15 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
+
+                    b.Property<DateTime?>("MailCursorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_cursor_at");
+
+                    b.Property<string>("MailCursorMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_cursor_message_id");
 
                     b.HasKey("InboxId");
 

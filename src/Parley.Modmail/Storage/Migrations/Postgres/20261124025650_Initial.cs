@@ -183,7 +183,9 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                     category_selection = table.Column<bool>(type: "boolean", nullable: false),
                     features = table.Column<string>(type: "jsonb", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    chat_cursor_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    chat_cursor_message_id = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -249,7 +251,9 @@ namespace Parley.Modmail.Storage.Migrations.Postgres
                     desk_id = table.Column<Guid>(type: "uuid", nullable: false),
                     display_name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    mail_cursor_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    mail_cursor_message_id = table.Column<string>(type: "character varying(998)", maxLength: 998, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Parley.Modmail.Storage;
 namespace Parley.Modmail.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteModmailDbContext))]
-    [Migration("20261124020107_Initial")]
+    [Migration("20261124025623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -327,6 +327,14 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category_selection");
 
+                    b.Property<DateTime?>("ChatCursorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chat_cursor_at");
+
+                    b.Property<Guid?>("ChatCursorMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chat_cursor_message_id");
+
                     b.Property<string>("ClosingMessage")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -421,6 +429,15 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enabled");
+
+                    b.Property<DateTime?>("MailCursorAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_cursor_at");
+
+                    b.Property<string>("MailCursorMessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mail_cursor_message_id");
 
                     b.HasKey("InboxId");
 

@@ -170,7 +170,9 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     category_selection = table.Column<bool>(type: "INTEGER", nullable: false),
                     features = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    chat_cursor_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    chat_cursor_message_id = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,7 +234,9 @@ namespace Parley.Modmail.Storage.Migrations.Sqlite
                     desk_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     display_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    mail_cursor_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    mail_cursor_message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: true)
                 },
                 constraints: table =>
                 {
