@@ -1,6 +1,7 @@
 using Parley.Chat;
 using Parley.Mail;
 using Parley.Modmail;
+using Parley.Triage;
 using Parley.Core;
 using Parley.Core.Configuration;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ public static class ParleyHost
         builder.AddChat();
         builder.AddMail();
         builder.AddModmail();
+        builder.AddTriage();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ParleyHost
         app.MapChat();
         app.MapMail();
         app.MapModmail();
+        app.MapTriage();
         app.MapScalarApiReference("/api-docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.UseWebApp();
         return app;

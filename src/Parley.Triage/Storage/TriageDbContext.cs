@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Core.Storage;
+
+namespace Parley.Triage.Storage;
+
+/// <summary>
+/// Triage's database (<c>data/triage.db</c>, schema <c>triage</c>): Mailpilot's tables (seed 004, kept in
+/// docs/seeds/004_mailpilot.txt).
+/// </summary>
+public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string ModuleName = "triage";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}
+
+/// <summary>Triage's context on SQLite; exists so SQLite has its own migrations.</summary>
+public sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbContext> options) : TriageDbContext(options);
+
+/// <summary>Triage's context on PostgreSQL, in schema <c>triage</c>.</summary>
+public sealed class PostgresTriageDbContext(DbContextOptions<PostgresTriageDbContext> options) : TriageDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(ModuleName);
+        base.OnModelCreating(modelBuilder);
+    }
+}
