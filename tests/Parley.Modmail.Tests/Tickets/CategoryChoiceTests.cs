@@ -74,6 +74,8 @@ public sealed class CategoryChoiceTests
 
         // The channel: carol (granted billing) reads both messages in order; dave, a moderator without it, does not see it.
         var channel = Guid.Parse(ticket.ChannelId!);
+        // The welcome reaches the member before the held messages are relayed: wait for the second one.
+        await Eventually.Until(async () => (await room.ChannelTextsAsync(channel, room.Carol)).Contains("**bob**\nalso, twice charged"));
         var texts = await room.ChannelTextsAsync(channel, room.Carol);
         Assert.Contains("New ticket from **bob** (chat) in **Billing**.", texts[0], StringComparison.Ordinal);
         Assert.Equal(["**bob**\nMy invoice is wrong", "**bob**\nalso, twice charged"], texts.Where(t => t is not null && t.StartsWith("**bob**", StringComparison.Ordinal)));
@@ -137,7 +139,8 @@ public sealed class CategoryChoiceTests
         Assert.Null(ticket.CategoryId);
         Assert.Null(ticket.RequiredPermissions);
         Assert.Equal(["is anyone there?"], (await room.MessagesAsync(ticket.Id)).Where(m => m.Kind == TicketMessageKinds.Member).Select(m => m.Content));
-        Assert.Contains("**bob**\nis anyone there?", await room.ChannelTextsAsync(Guid.Parse(ticket.ChannelId!), room.Dave));
+        // The welcome reaches the member before the held message is relayed into the channel.
+        await Eventually.Until(async () => (await room.ChannelTextsAsync(Guid.Parse(ticket.ChannelId!), room.Dave)).Contains("**bob**\nis anyone there?"));
         Assert.False(await room.WithModmailAsync(db => db.CategoryChoices.AnyAsync()));
     }
 
