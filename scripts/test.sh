@@ -20,6 +20,7 @@ packages=(
   swaks python3-aiosmtpd python3-dkim  # Mail: real SMTP clients, a receiving SMTP server, an independent DKIM verifier
   postfix      # Mail: smtp-source / smtp-sink for the SMTP benchmark (no service is started)
   dnsmasq-base # Mail: a real DNS server for domain verification and SPF/DKIM/DMARC tests (TestDnsServer)
+  dovecot-imapd # Triage: a throwaway IMAP server per test class (scripts/dovecot.sh, TestImapServer)
 )
 
 passed=0

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
+using Parley.Triage.Imap;
 using Parley.Triage.Storage;
 
 namespace Parley.Triage;
@@ -16,6 +18,8 @@ public static class TriageModule
         // Each part registers its services below its line.
         // -- storage, configuration (Mailpilot's YAML shape), retention
         // -- IMAP: accounts, watching (IDLE / polling), actions on the server
+        builder.Services.AddSingleton<ImapFolderStates>();
+        builder.Services.AddSingleton(sp => new ImapConnector(sp.GetService<IImapAccessTokens>()));
         // -- classification: rules, LLM providers, prompts
         return builder;
     }

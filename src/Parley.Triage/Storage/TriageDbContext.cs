@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Storage;
+using Parley.Triage.Imap;
 
 namespace Parley.Triage.Storage;
 
@@ -11,9 +12,12 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
 {
     public const string ModuleName = "triage";
 
+    internal DbSet<ImapFolderState> ImapFolderStates => Set<ImapFolderState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        ImapFolderState.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

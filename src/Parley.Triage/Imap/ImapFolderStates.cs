@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Triage.Storage;
+
+namespace Parley.Triage.Imap;
+
+/// <summary>Reads and writes <see cref="ImapFolderState"/> rows, one short scope per call (watchers live for hours).</summary>
+public sealed class ImapFolderStates(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public async Task<ImapFolderState?> FindAsync(string account, string folder, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        return await db.ImapFolderStates.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.AccountName == account && s.Folder == folder, cancellationToken);
+    }
+
+    /// <summary>Records the folder's UIDVALIDITY and last handed UID (creating the row on first use).</summary>
+    public async Task SaveAsync(string account, string folder, uint uidValidity, uint lastUid, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        var state = await db.ImapFolderStates.SingleOrDefaultAsync(s => s.AccountName == account && s.Folder == folder, cancellationToken);
+        if (state is null)
+        {
+            state = new ImapFolderState { AccountName = account, Folder = folder };
+            db.ImapFolderStates.Add(state);
+        }
+        state.UidValidity = uidValidity;
+        state.LastUid = lastUid;
+        state.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

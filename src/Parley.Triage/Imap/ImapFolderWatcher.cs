@@ -1,0 +1,186 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Triage.Imap;
+
+/// <summary>
+/// Watches one folder of one account on a connection of its own and hands every new message to the
+/// <see cref="ITriageEmailSink"/> once: through IDLE where the server has it, by polling otherwise. Its place is
+/// kept in <see cref="ImapFolderStates"/> after each message, so a restart or a reconnect catches up on exactly what
+/// arrived meanwhile. A dropped connection is reopened with exponential backoff until <see cref="RunAsync"/> is
+/// cancelled. The folder is opened read-only: watching never changes a flag (bodies are fetched with BODY.PEEK).
+/// </summary>
+public sealed class ImapFolderWatcher(
+    ImapAccount account,
+    string folderName,
+    ImapConnector connector,
+    ImapFolderStates states,
+    ITriageEmailSink sink,
+    TimeProvider time,
+    ILogger<ImapFolderWatcher> logger)
+{
+    /// <summary>True while a connection is open and the folder selected (the dashboard's "connected").</summary>
+    public bool Connected { get; private set; }
+
+    /// <summary>How many times a connection failed since the watcher started (tests and /health).</summary>
+    public int Failures { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = account.ReconnectInitialDelay;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var client = await connector.ConnectAsync(account, cancellationToken);
+                delay = account.ReconnectInitialDelay;
+                await WatchAsync(client, () => delay = account.ReconnectInitialDelay, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                Failures++;
+                logger.LogWarning("IMAP {Account}/{Folder}: {Error}; reconnecting in {Delay}", account.Name, folderName, e.Message, delay);
+            }
+            finally
+            {
+                Connected = false;
+            }
+            try
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, account.ReconnectMaxDelay.Ticks));
+        }
+    }
+
+    private async Task WatchAsync(ImapClient client, Action connected, CancellationToken cancellationToken)
+    {
+        var folder = await client.GetFolderAsync(folderName, cancellationToken);
+        await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var lastUid = await StartingPointAsync(folder, cancellationToken);
+        // Connected only once the starting point is fixed: mail arriving from now on is new.
+        Connected = true;
+        connected();
+        var idle = account.UseIdle && client.Capabilities.HasFlag(ImapCapabilities.Idle);
+        while (true)
+        {
+            lastUid = await HandNewAsync(folder, lastUid, cancellationToken);
+            if (idle)
+            {
+                await IdleUntilChangeAsync(client, folder, cancellationToken);
+            }
+            else
+            {
+                await Task.Delay(account.PollingInterval, time, cancellationToken);
+                await client.NoOpAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The UID after which messages are new, from the stored state or (first start) the backlog mode.</summary>
+    private async Task<uint> StartingPointAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        var uidValidity = folder.UidValidity;
+        var state = await states.FindAsync(account.Name, folderName, cancellationToken);
+        if (state is not null)
+        {
+            if (state.UidValidity == uidValidity)
+            {
+                return (uint)state.LastUid;
+            }
+            // The server renumbered the folder: every UID is new to us; processed_messages keeps the pipeline from
+            // acting twice on what it already handled.
+            logger.LogWarning("IMAP {Account}/{Folder}: UIDVALIDITY changed ({Old} -> {New}); scanning the folder again",
+                account.Name, folderName, state.UidValidity, uidValidity);
+            await states.SaveAsync(account.Name, folderName, uidValidity, 0, cancellationToken);
+            return 0;
+        }
+        var start = await FirstStartAsync(folder, cancellationToken);
+        await states.SaveAsync(account.Name, folderName, uidValidity, start, cancellationToken);
+        return start;
+    }
+
+    private async Task<uint> FirstStartAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        var newest = folder.UidNext is { } next ? next.Id - 1 : await HighestUidAsync(folder, cancellationToken);
+        switch (account.Backlog.Mode)
+        {
+            case ImapBacklogMode.All:
+                return 0;
+            case ImapBacklogMode.RecentCount:
+            {
+                var all = await folder.SearchAsync(SearchQuery.All, cancellationToken);
+                return all.Count <= account.Backlog.Count ? 0 : all.OrderBy(u => u.Id).ElementAt(all.Count - account.Backlog.Count).Id - 1;
+            }
+            case ImapBacklogMode.RecentDays:
+            {
+                // INTERNALDATE SINCE has day granularity; the age's start day is included.
+                var since = time.GetUtcNow() - account.Backlog.Age;
+                var recent = await folder.SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date.AddDays(-1)), cancellationToken);
+                return recent.Count == 0 ? newest : recent.Min(u => u.Id) - 1;
+            }
+            default:
+                return newest;
+        }
+    }
+
+    private static async Task<uint> HighestUidAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        var all = await folder.SearchAsync(SearchQuery.All, cancellationToken);
+        return all.Count == 0 ? 0 : all.Max(u => u.Id);
+    }
+
+    /// <summary>Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each.</summary>
+    private async Task<uint> HandNewAsync(IMailFolder folder, uint lastUid, CancellationToken cancellationToken)
+    {
+        var range = new UniqueIdRange(new UniqueId(lastUid + 1), UniqueId.MaxValue);
+        // "n:*" always matches the newest message, even when its UID is below n.
+        var uids = (await folder.SearchAsync(SearchQuery.Uids(range), cancellationToken)).Where(u => u.Id > lastUid).OrderBy(u => u.Id).ToList();
+        if (uids.Count == 0)
+        {
+            return lastUid;
+        }
+        var sizes = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
+            .ToDictionary(s => s.UniqueId.Id, s => (long)(s.Size ?? 0));
+        foreach (var uid in uids)
+        {
+            if (!sizes.TryGetValue(uid.Id, out var size))
+            {
+                continue; // expunged between SEARCH and FETCH
+            }
+            var message = await folder.GetMessageAsync(uid, cancellationToken);
+            var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, size);
+            await sink.HandleAsync(email, cancellationToken);
+            lastUid = uid.Id;
+            // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
+            await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
+        }
+        return lastUid;
+    }
+
+    /// <summary>IDLE until the folder's message count changes, the refresh interval passes, or cancellation.</summary>
+    private async Task IdleUntilChangeAsync(ImapClient client, IMailFolder folder, CancellationToken cancellationToken)
+    {
+        using var done = new CancellationTokenSource(account.IdleRefresh, time);
+        void Changed(object? sender, EventArgs e) => done.Cancel();
+        folder.CountChanged += Changed;
+        try
+        {
+            await client.IdleAsync(done.Token, cancellationToken);
+        }
+        finally
+        {
+            folder.CountChanged -= Changed;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using Parley.Triage.Emails;
+
+namespace Parley.Triage.Imap;
+
+/// <summary>Builds the <see cref="TriageEmail"/> rules and the LLM see from a message fetched by UID (MimeKit).</summary>
+public static class TriageEmailReader
+{
+    public static TriageEmail Read(string account, string folder, uint uidValidity, uint uid, MimeMessage message, long size)
+    {
+        return new TriageEmail(
+            AccountName: account,
+            Folder: folder,
+            UidValidity: uidValidity,
+            Uid: uid,
+            MessageId: string.IsNullOrWhiteSpace(message.MessageId) ? SubstituteMessageId(message) : message.MessageId,
+            From: message.From.Mailboxes.FirstOrDefault()?.Address,
+            To: message.To.Mailboxes.Select(m => m.Address).ToList(),
+            Cc: message.Cc.Mailboxes.Select(m => m.Address).ToList(),
+            Subject: message.Subject,
+            Headers: message.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value)).ToList(),
+            TextBody: TextOf(message),
+            Size: size,
+            Attachments: message.Attachments.Select(AttachmentOf).ToList(),
+            Date: message.Headers.Contains(HeaderId.Date) ? message.Date : null);
+    }
+
+    /// <summary>The text part; else the HTML part turned into text; else empty.</summary>
+    private static string TextOf(MimeMessage message)
+    {
+        if (message.TextBody is { } text)
+        {
+            return text;
+        }
+        return message.HtmlBody is { } html ? HtmlText.Convert(html) : "";
+    }
+
+    private static TriageAttachment AttachmentOf(MimeEntity entity)
+    {
+        var counter = new CountingStream();
+        string? name;
+        switch (entity)
+        {
+            case MimePart part:
+                part.Content?.DecodeTo(counter);
+                name = part.FileName;
+                break;
+            case MessagePart attached:
+                attached.Message?.WriteTo(counter);
+                name = entity.ContentDisposition?.FileName ?? attached.Message?.Subject;
+                break;
+            default:
+                name = entity.ContentDisposition?.FileName;
+                break;
+        }
+        // Extraction of text (Mailpilot's `attachments` with Tika) belongs to the classification part.
+        return new TriageAttachment(name ?? "", entity.ContentType.MimeType, counter.Length, ExtractedText: null);
+    }
+
+    /// <summary>A message without Message-ID still needs a stable key for processed_messages: a hash of its headers.</summary>
+    private static string SubstituteMessageId(MimeMessage message)
+    {
+        var key = $"{message.From}|{message.To}|{message.Subject}|{message.Headers[HeaderId.Date]}";
+        return "no-id-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32].ToLowerInvariant() + "@parley.invalid";
+    }
+
+    /// <summary>Counts the bytes written to it, keeps none (an attachment's decoded size without holding it).</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    }
+}
