@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Storage;
+using Parley.Triage.Audit;
+using Parley.Triage.Dashboard;
+using Parley.Triage.DeadLetters;
+using Parley.Triage.Processing;
 
 namespace Parley.Triage.Storage;
 
@@ -11,9 +15,20 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
 {
     public const string ModuleName = "triage";
 
+    internal DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    internal DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    internal DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
+    internal DbSet<DashboardSession> DashboardSessions => Set<DashboardSession>();
+    internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        ProcessedMessage.Configure(modelBuilder);
+        AuditLogEntry.Configure(modelBuilder);
+        DashboardUser.Configure(modelBuilder);
+        DashboardSession.Configure(modelBuilder);
+        DeadLetter.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -1,0 +1,36 @@
+using Parley.Core.Jobs;
+
+namespace Parley.Triage.DeadLetters;
+
+/// <summary>Every minute: retries the dead letters whose <c>next_retry_at</c> has come, a batch at a time.</summary>
+internal sealed class DeadLetterRetryJob(DeadLetterQueue queue) : IJobHandler
+{
+    public const string JobKind = "triage.dead_letter.retry";
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    /// <summary>At most this many per run; the rest wait for the next minute.</summary>
+    private const int BatchSize = 100;
+
+    public string Kind => JobKind;
+
+    public async Task ExecuteAsync(JobExecution job, CancellationToken cancellationToken)
+    {
+        foreach (var id in await queue.DueAsync(BatchSize, cancellationToken))
+        {
+            await queue.RetryAsync(id, cancellationToken);
+        }
+    }
+}
+
+/// <summary>An operator's "retry now" of one dead letter, run at once rather than at the next minute.</summary>
+internal sealed class DeadLetterRetryNowJob(DeadLetterQueue queue) : IJobHandler
+{
+    public const string JobKind = "triage.dead_letter.retry_now";
+
+    public sealed record Payload(long Id);
+
+    public string Kind => JobKind;
+
+    public Task ExecuteAsync(JobExecution job, CancellationToken cancellationToken) =>
+        queue.RetryAsync(job.Payload<Payload>().Id, cancellationToken);
+}
