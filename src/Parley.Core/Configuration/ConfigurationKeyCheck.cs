@@ -53,7 +53,15 @@ internal static class ConfigurationKeyCheck
             }
             else if (IsCollection(propertyType))
             {
-                // Lists and dictionaries take keys of their own; their items are checked by the binder.
+                // Lists and dictionaries take keys of their own. Items that are sections (a list of accounts) are
+                // checked like any section, because the binder drops an item it cannot convert without a word.
+                if (ItemType(propertyType) is { } itemType && IsComplex(itemType) && !IsCollection(itemType))
+                {
+                    foreach (var item in child.GetChildren())
+                    {
+                        convertible &= Check(item, itemType, problems, sectionsOfTheirOwn, path + ":" + item.Key);
+                    }
+                }
             }
             else
             {
@@ -71,6 +79,11 @@ internal static class ConfigurationKeyCheck
         type.GetCustomAttribute<TypeConverterAttribute>() is not null
         || type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
         || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid) || type == typeof(Uri);
+
+    private static Type? ItemType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments().Length == 1 ? type.GetGenericArguments()[0]
+        : null;
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
 

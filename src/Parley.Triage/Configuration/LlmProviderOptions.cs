@@ -12,6 +12,7 @@ public enum LlmProviderKind
 /// <summary>An LLM an account may use (an item of <c>llm_providers:</c>).</summary>
 public sealed class LlmProviderOptions
 {
+    [ConfigurationKeyName("name")]
     public string Name { get; set; } = "";
 
     [ConfigurationKeyName("api_url")]
@@ -38,5 +39,6 @@ public sealed class LlmProviderOptions
     [ConfigurationKeyName("supports_vision")]
     public bool SupportsVision { get; set; }
 
+    [ConfigurationKeyName("kind")]
     public LlmProviderKind Kind { get; set; } = LlmProviderKind.OpenAI;
 }

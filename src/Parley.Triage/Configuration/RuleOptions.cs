@@ -8,18 +8,25 @@ namespace Parley.Triage.Configuration;
 /// </summary>
 public sealed class RuleOptions
 {
+    [ConfigurationKeyName("name")]
     public string Name { get; set; } = "";
+    [ConfigurationKeyName("match")]
     public RuleMatch Match { get; set; } = RuleMatch.All;
+    [ConfigurationKeyName("conditions")]
     public List<RuleConditionOptions> Conditions { get; set; } = [];
+    [ConfigurationKeyName("actions")]
     public List<RuleActionOptions> Actions { get; set; } = [];
 
     /// <summary>Recorded in the audit with the decision.</summary>
+    [ConfigurationKeyName("category")]
     public string? Category { get; set; }
 
     /// <summary>When it matches, no later rule is tried.</summary>
+    [ConfigurationKeyName("stop")]
     public bool Stop { get; set; } = true;
 
     /// <summary>Only for these accounts; empty: every account.</summary>
+    [ConfigurationKeyName("accounts")]
     public List<string> Accounts { get; set; } = [];
 }
 
@@ -54,20 +61,28 @@ public enum RuleOperator
 
 public sealed class RuleConditionOptions
 {
+    [ConfigurationKeyName("field")]
     public RuleField Field { get; set; }
+    [ConfigurationKeyName("op")]
     public RuleOperator Op { get; set; } = RuleOperator.Contains;
+    [ConfigurationKeyName("value")]
     public string Value { get; set; } = "";
 
     /// <summary>For <c>field: header</c>: which header.</summary>
+    [ConfigurationKeyName("header")]
     public string? Header { get; set; }
 }
 
 /// <summary>One action of a rule, named as in <c>allowed_actions</c> and the LLM's reply.</summary>
 public sealed class RuleActionOptions
 {
+    [ConfigurationKeyName("type")]
     public string Type { get; set; } = "";
+    [ConfigurationKeyName("folder")]
     public string? Folder { get; set; }
+    [ConfigurationKeyName("flags")]
     public List<string> Flags { get; set; } = [];
+    [ConfigurationKeyName("labels")]
     public List<string> Labels { get; set; } = [];
 
     [ConfigurationKeyName("forward_to")]

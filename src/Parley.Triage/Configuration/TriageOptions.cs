@@ -11,8 +11,11 @@ public sealed class TriageOptions
 {
     public const string Section = "Triage";
 
+    [ConfigurationKeyName("state")]
     public StateOptions State { get; set; } = new();
+    [ConfigurationKeyName("dashboard")]
     public DashboardOptions Dashboard { get; set; } = new();
+    [ConfigurationKeyName("accounts")]
     public List<AccountOptions> Accounts { get; set; } = [];
 
     [ConfigurationKeyName("llm_providers")]
@@ -25,7 +28,9 @@ public sealed class TriageOptions
     [ConfigurationKeyName("default_prompt_file")]
     public string? DefaultPromptFile { get; set; }
 
+    [ConfigurationKeyName("retry")]
     public RetryOptions Retry { get; set; } = new();
+    [ConfigurationKeyName("confidence")]
     public ConfidenceOptions Confidence { get; set; } = new();
 
     /// <summary>Emails processed at once per account.</summary>
@@ -44,14 +49,18 @@ public sealed class TriageOptions
     [ConfigurationKeyName("polling_interval")]
     public Duration PollingInterval { get; set; } = Duration.FromSeconds(30);
 
+    [ConfigurationKeyName("backlog")]
     public BacklogOptions Backlog { get; set; } = new();
 
     /// <summary>Attachment text extraction for every account without its own <c>attachments</c>.</summary>
+    [ConfigurationKeyName("attachments")]
     public AttachmentsOptions Attachments { get; set; } = new();
 
     /// <summary>Rules, tried in order before the LLM (the classification part matches them).</summary>
+    [ConfigurationKeyName("rules")]
     public List<RuleOptions> Rules { get; set; } = [];
 
+    [ConfigurationKeyName("shutdown")]
     public ShutdownOptions Shutdown { get; set; } = new();
 }
 
@@ -79,6 +88,7 @@ public sealed class StateOptions
 
 public sealed class DashboardOptions
 {
+    [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; } = true;
 
     [ConfigurationKeyName("session_ttl")]
@@ -95,12 +105,14 @@ public sealed class RetryOptions
     [ConfigurationKeyName("initial_delay")]
     public Duration InitialDelay { get; set; } = Duration.FromMinutes(5);
 
+    [ConfigurationKeyName("multiplier")]
     public double Multiplier { get; set; } = 2;
 
     [ConfigurationKeyName("max_delay")]
     public Duration MaxDelay { get; set; } = Duration.FromHours(24);
 
     /// <summary>Spread each delay by up to ±10 % so entries that failed together do not retry together.</summary>
+    [ConfigurationKeyName("jitter")]
     public bool Jitter { get; set; } = true;
 }
 
@@ -121,15 +133,19 @@ public sealed class BacklogOptions
     internal static readonly string[] Modes = [All, RecentCount, RecentDays, NewOnly];
 
     /// <summary><c>all</c>, <c>recent_count</c> (the last <see cref="Count"/>), <c>recent_days</c> (younger than <see cref="Age"/>) or <c>new_only</c>.</summary>
+    [ConfigurationKeyName("mode")]
     public string Mode { get; set; } = NewOnly;
 
+    [ConfigurationKeyName("count")]
     public int? Count { get; set; }
 
+    [ConfigurationKeyName("age")]
     public Duration? Age { get; set; }
 }
 
 public sealed class ShutdownOptions
 {
     /// <summary>On stop, how long in-flight emails may take to finish before they are left for the next start.</summary>
+    [ConfigurationKeyName("timeout")]
     public Duration Timeout { get; set; } = Duration.FromSeconds(30);
 }

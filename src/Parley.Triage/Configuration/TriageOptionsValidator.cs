@@ -176,10 +176,6 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         }
 
         var folders = account.Folders;
-        if (folders.Watch.Count == 0)
-        {
-            fail(key + ":folders:watch", "must name at least one folder");
-        }
         for (var i = 0; i < folders.Watch.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(folders.Watch[i]))
