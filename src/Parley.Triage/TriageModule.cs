@@ -2,6 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
 using Parley.Triage.Imap;
+using Parley.Core.Jobs;
+using Parley.Triage.Audit;
+using Parley.Triage.Configuration;
+using Parley.Triage.Dashboard;
+using Parley.Triage.DeadLetters;
+using Parley.Triage.Retention;
 using Parley.Triage.Storage;
 
 namespace Parley.Triage;
@@ -17,6 +23,14 @@ public static class TriageModule
         builder.Services.AddModuleDbContext<TriageDbContext, SqliteTriageDbContext, PostgresTriageDbContext>(TriageDbContext.ModuleName);
         // Each part registers its services below its line.
         // -- storage, configuration (Mailpilot's YAML shape), retention
+        builder.Services.AddTriageOptions(builder.Configuration);
+        builder.Services.AddRecurringJob<TriageRetentionJob>(TriageRetentionJob.JobKind, TriageRetentionJob.Interval);
+        builder.Services.AddScoped<TriageAuditLog>();
+        builder.Services.AddScoped<DashboardAccounts>();
+        builder.Services.AddSingleton<RetryDelays>();
+        builder.Services.AddScoped<DeadLetterQueue>();
+        builder.Services.AddRecurringJob<DeadLetterRetryJob>(DeadLetterRetryJob.JobKind, DeadLetterRetryJob.Interval);
+        builder.Services.AddJobHandler<DeadLetterRetryNowJob>();
         // -- IMAP: accounts, watching (IDLE / polling), actions on the server
         builder.Services.AddSingleton<ImapFolderStates>();
         builder.Services.AddSingleton(sp => new ImapConnector(sp.GetService<IImapAccessTokens>()));

@@ -17,9 +17,10 @@ internal static class ConfigurationKeyCheck
         // Keys are case-insensitive; messages use the documented spelling.
         displayPath ??= section.Path;
         var convertible = true;
+        // A property renamed with [ConfigurationKeyName] (snake_case YAML keys) is read under that name only.
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite || IsComplex(p.PropertyType))
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(KeyOf, StringComparer.OrdinalIgnoreCase);
 
         foreach (var child in section.GetChildren())
         {
@@ -33,7 +34,7 @@ internal static class ConfigurationKeyCheck
                 continue;
             }
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var path = displayPath + ":" + property.Name;
+            var path = displayPath + ":" + (property.GetCustomAttribute<ConfigurationKeyNameAttribute>() is null ? property.Name : child.Key);
             if (IsScalar(propertyType))
             {
                 if (child.Value is null)
@@ -52,7 +53,15 @@ internal static class ConfigurationKeyCheck
             }
             else if (IsCollection(propertyType))
             {
-                // Lists and dictionaries take keys of their own; their items are checked by the binder.
+                // Lists and dictionaries take keys of their own. Items that are sections (a list of accounts) are
+                // checked like any section, because the binder drops an item it cannot convert without a word.
+                if (ItemType(propertyType) is { } itemType && IsComplex(itemType) && !IsCollection(itemType))
+                {
+                    foreach (var item in child.GetChildren())
+                    {
+                        convertible &= Check(item, itemType, problems, sectionsOfTheirOwn, path + ":" + item.Key);
+                    }
+                }
             }
             else
             {
@@ -62,9 +71,19 @@ internal static class ConfigurationKeyCheck
         return convertible;
     }
 
+    private static string KeyOf(PropertyInfo property) =>
+        property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+
+    // A type with a converter of its own (a duration written "24h") is one value, like the built-in scalars.
     private static bool IsScalar(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
+        type.GetCustomAttribute<TypeConverterAttribute>() is not null
+        || type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
         || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid) || type == typeof(Uri);
+
+    private static Type? ItemType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments().Length == 1 ? type.GetGenericArguments()[0]
+        : null;
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
 

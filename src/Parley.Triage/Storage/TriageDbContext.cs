@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Core.Storage;
 using Parley.Triage.Imap;
+using Parley.Triage.Audit;
+using Parley.Triage.Dashboard;
+using Parley.Triage.DeadLetters;
+using Parley.Triage.Processing;
 
 namespace Parley.Triage.Storage;
 
@@ -13,11 +17,21 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
     public const string ModuleName = "triage";
 
     internal DbSet<ImapFolderState> ImapFolderStates => Set<ImapFolderState>();
+    internal DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    internal DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    internal DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
+    internal DbSet<DashboardSession> DashboardSessions => Set<DashboardSession>();
+    internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         ImapFolderState.Configure(modelBuilder);
+        ProcessedMessage.Configure(modelBuilder);
+        AuditLogEntry.Configure(modelBuilder);
+        DashboardUser.Configure(modelBuilder);
+        DashboardSession.Configure(modelBuilder);
+        DeadLetter.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -1,0 +1,196 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Parley.Triage.Configuration;
+
+/// <summary>One IMAP mailbox Triage watches (an item of <c>accounts:</c>).</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Unique; it is the <c>account_name</c> in every table.</summary>
+    [ConfigurationKeyName("name")]
+    public string Name { get; set; } = "";
+
+    [ConfigurationKeyName("imap")]
+    public ImapOptions Imap { get; set; } = new();
+    [ConfigurationKeyName("folders")]
+    public FoldersOptions Folders { get; set; } = new();
+
+    /// <summary>Action names (<c>move</c>, <c>spam</c>, …) this account may take; empty: all.</summary>
+    [ConfigurationKeyName("allowed_actions")]
+    public List<string> AllowedActions { get; set; } = [];
+
+    /// <summary>Overrides <c>confidence.minimum_threshold</c> for this account (0–1).</summary>
+    [ConfigurationKeyName("minimum_confidence")]
+    public double? MinimumConfidence { get; set; }
+
+    /// <summary>Overrides the global <c>polling_interval</c>.</summary>
+    [ConfigurationKeyName("polling_interval")]
+    public Duration? PollingInterval { get; set; }
+
+    [ConfigurationKeyName("prompt_override")]
+    public string? PromptOverride { get; set; }
+
+    [ConfigurationKeyName("prompt_file")]
+    public string? PromptFile { get; set; }
+
+    /// <summary>The name of an <c>llm_providers</c> entry; empty: the first provider.</summary>
+    [ConfigurationKeyName("llm_provider")]
+    public string? LlmProvider { get; set; }
+
+    /// <summary>Mailpilot's <c>llm: {provider, model}</c> form of <see cref="LlmProvider"/>, with a model override.</summary>
+    [ConfigurationKeyName("llm")]
+    public AccountLlmOptions Llm { get; set; } = new();
+
+    /// <summary>Nothing from this account is ever sent to an LLM: rules only.</summary>
+    [ConfigurationKeyName("private")]
+    public bool Private { get; set; }
+
+    [ConfigurationKeyName("webhooks")]
+    public List<WebhookOptions> Webhooks { get; set; } = [];
+
+    /// <summary>Overrides the global <c>attachments</c>.</summary>
+    [ConfigurationKeyName("attachments")]
+    public AttachmentsOptions? Attachments { get; set; }
+
+    [ConfigurationKeyName("notifications")]
+    public NotificationsOptions Notifications { get; set; } = new();
+
+    /// <summary>Overrides the global <c>dry_run</c>.</summary>
+    [ConfigurationKeyName("dry_run")]
+    public bool? DryRun { get; set; }
+}
+
+public enum ImapTlsMode
+{
+    /// <summary>TLS on connect on port 993, STARTTLS elsewhere.</summary>
+    Auto,
+    Tls,
+    StartTls,
+    /// <summary>Plain text; for a trusted loopback only.</summary>
+    Insecure,
+}
+
+public enum ImapAuth
+{
+    Basic,
+    OAuth2,
+}
+
+public enum OAuthProvider
+{
+    Google,
+    Microsoft,
+}
+
+public sealed class ImapOptions
+{
+    [ConfigurationKeyName("host")]
+    public string Host { get; set; } = "";
+    [ConfigurationKeyName("port")]
+    public int Port { get; set; } = 993;
+    [ConfigurationKeyName("tls")]
+    public ImapTlsMode Tls { get; set; } = ImapTlsMode.Auto;
+    [ConfigurationKeyName("auth")]
+    public ImapAuth Auth { get; set; } = ImapAuth.Basic;
+    [ConfigurationKeyName("username")]
+    public string Username { get; set; } = "";
+
+    /// <summary>For <c>auth: basic</c>. A secret: give it as <c>${ENV_VAR}</c>.</summary>
+    [ConfigurationKeyName("password")]
+    public string? Password { get; set; }
+
+    /// <summary>For <c>auth: oauth2</c>: whose token endpoint refreshes the access token.</summary>
+    [ConfigurationKeyName("oauth_provider")]
+    public OAuthProvider? OAuthProvider { get; set; }
+
+    [ConfigurationKeyName("oauth_client_id")]
+    public string? OAuthClientId { get; set; }
+
+    [ConfigurationKeyName("oauth_client_secret")]
+    public string? OAuthClientSecret { get; set; }
+
+    [ConfigurationKeyName("oauth_refresh_token")]
+    public string? OAuthRefreshToken { get; set; }
+
+    /// <summary>SHA-256 fingerprints (hex, colons allowed) of certificates trusted even when they do not validate (self-signed).</summary>
+    [ConfigurationKeyName("trusted_tls_fingerprints")]
+    public List<string> TrustedTlsFingerprints { get; set; } = [];
+}
+
+public sealed class FoldersOptions
+{
+    public const string Predefined = "predefined";
+    public const string AutoCreate = "auto_create";
+
+    /// <summary>Folders to watch; empty: <c>INBOX</c> (see <see cref="WatchedFolders"/>; a default in the list itself would be kept besides the configured ones, as the binder appends).</summary>
+    [ConfigurationKeyName("watch")]
+    public List<string> Watch { get; set; } = [];
+
+    public IReadOnlyList<string> WatchedFolders() => Watch.Count == 0 ? ["INBOX"] : Watch;
+
+    /// <summary><c>predefined</c>: move only into <see cref="Allowed"/> folders that exist; <c>auto_create</c>: create missing ones.</summary>
+    [ConfigurationKeyName("mode")]
+    public string Mode { get; set; } = Predefined;
+
+    /// <summary>Folders actions may move or copy into; empty: any.</summary>
+    [ConfigurationKeyName("allowed")]
+    public List<string> Allowed { get; set; } = [];
+}
+
+public sealed class AccountLlmOptions
+{
+    [ConfigurationKeyName("provider")]
+    public string? Provider { get; set; }
+    [ConfigurationKeyName("model")]
+    public string? Model { get; set; }
+}
+
+public sealed class WebhookOptions
+{
+    internal static readonly string[] KnownEvents = ["startup", "shutdown", "error", "action_taken", "connection_lost", "connection_restored", "dead_letter"];
+
+    [ConfigurationKeyName("url")]
+    public string Url { get; set; } = "";
+
+    /// <summary>Which of <c>startup</c>, <c>shutdown</c>, <c>error</c>, <c>action_taken</c>, <c>connection_lost</c>, <c>connection_restored</c>, <c>dead_letter</c>.</summary>
+    [ConfigurationKeyName("events")]
+    public List<string> Events { get; set; } = [];
+
+    [ConfigurationKeyName("headers")]
+    public Dictionary<string, string> Headers { get; set; } = [];
+}
+
+public sealed class AttachmentsOptions
+{
+    [ConfigurationKeyName("enabled")]
+    public bool Enabled { get; set; }
+
+    [ConfigurationKeyName("max_size_mb")]
+    public double MaxSizeMb { get; set; } = 10;
+
+    [ConfigurationKeyName("max_extracted_chars")]
+    public int MaxExtractedChars { get; set; } = 10_000;
+
+    /// <summary>MIME types whose text is extracted; empty: <see cref="DefaultTypes"/>.</summary>
+    [ConfigurationKeyName("allowed_types")]
+    public List<string> AllowedTypes { get; set; } = [];
+
+    internal static readonly string[] DefaultTypes = ["application/pdf", "text/plain", "text/csv", "text/html"];
+
+    public IReadOnlyList<string> ExtractedTypes() => AllowedTypes.Count == 0 ? DefaultTypes : AllowedTypes;
+
+    [ConfigurationKeyName("extract_images")]
+    public bool ExtractImages { get; set; }
+}
+
+public sealed class NotificationsOptions
+{
+    internal static readonly string[] KnownEvents = ["error", "dead_letter", "exhausted", "connection_lost"];
+
+    /// <summary>Parley users (usernames) told about the events below.</summary>
+    [ConfigurationKeyName("users")]
+    public List<string> Users { get; set; } = [];
+
+    /// <summary>Which of <c>error</c>, <c>dead_letter</c>, <c>exhausted</c>, <c>connection_lost</c>.</summary>
+    [ConfigurationKeyName("events")]
+    public List<string> Events { get; set; } = [];
+}

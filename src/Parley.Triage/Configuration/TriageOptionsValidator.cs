@@ -1,0 +1,400 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Parley.Triage.Actions;
+
+namespace Parley.Triage.Configuration;
+
+/// <summary>
+/// Every rule of the <c>triage:</c> section that binding alone does not enforce, each failure naming its key as written
+/// in YAML (<c>Triage:accounts:0:imap:port: must be 1–65535</c>): ranges, names that must be unique or must refer to
+/// something, files that must exist, and unset <c>${ENV_VAR}</c> references.
+/// </summary>
+internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOptions>
+{
+    private const string S = TriageOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, TriageOptions options)
+    {
+        var problems = new List<string>();
+        void Fail(string key, string reason) => problems.Add($"{S}:{key}: {reason}");
+
+        Positive(options.State.ProcessedTtl, "state:processed_ttl", Fail);
+        Positive(options.State.AuditRetention, "state:audit_retention", Fail);
+        Positive(options.Dashboard.SessionTtl, "dashboard:session_ttl", Fail);
+        Positive(options.Shutdown.Timeout, "shutdown:timeout", Fail);
+        AtLeastASecond(options.PollingInterval, "polling_interval", Fail);
+        if (options.ConcurrencyLimit is < 1 or > 1000)
+        {
+            Fail("concurrency_limit", "must be 1–1000");
+        }
+        ValidateRetry(options.Retry, Fail);
+        Fraction(options.Confidence.MinimumThreshold, "confidence:minimum_threshold", Fail);
+        ValidateBacklog(options.Backlog, Fail);
+        OnePrompt(options.DefaultPrompt, options.DefaultPromptFile, "default_prompt", "default_prompt_file", Fail);
+        ValidateAttachments(options.Attachments, "attachments", Fail);
+
+        var providers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.LlmProviders.Count; i++)
+        {
+            ValidateProvider(options.LlmProviders[i], "llm_providers:" + Index(i), providers, Fail);
+        }
+        var accounts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Accounts.Count; i++)
+        {
+            ValidateAccount(options.Accounts[i], "accounts:" + Index(i), accounts, providers, Fail);
+        }
+        var rules = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.Rules.Count; i++)
+        {
+            ValidateRule(options.Rules[i], "rules:" + Index(i), rules, accounts, Fail);
+        }
+
+        problems.AddRange(EnvironmentReferences.Unset(options));
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateRetry(RetryOptions retry, Action<string, string> fail)
+    {
+        if (retry.MaxAttempts is < 1 or > 100)
+        {
+            fail("retry:max_attempts", "must be 1–100");
+        }
+        Positive(retry.InitialDelay, "retry:initial_delay", fail);
+        if (retry.Multiplier is < 1 or > 100 || double.IsNaN(retry.Multiplier))
+        {
+            fail("retry:multiplier", "must be 1–100");
+        }
+        if (retry.MaxDelay.Value < retry.InitialDelay.Value)
+        {
+            fail("retry:max_delay", "must not be shorter than retry:initial_delay");
+        }
+    }
+
+    private static void ValidateBacklog(BacklogOptions backlog, Action<string, string> fail)
+    {
+        if (!BacklogOptions.Modes.Contains(backlog.Mode))
+        {
+            fail("backlog:mode", $"'{backlog.Mode}' is not one of {string.Join(", ", BacklogOptions.Modes)}");
+        }
+        if (backlog.Mode == BacklogOptions.RecentCount && backlog.Count is null)
+        {
+            fail("backlog:count", "required when backlog:mode is recent_count");
+        }
+        if (backlog.Count is < 1)
+        {
+            fail("backlog:count", "must be at least 1");
+        }
+        if (backlog.Mode == BacklogOptions.RecentDays && backlog.Age is null)
+        {
+            fail("backlog:age", "required when backlog:mode is recent_days");
+        }
+        if (backlog.Age is { } age)
+        {
+            Positive(age, "backlog:age", fail);
+        }
+    }
+
+    private static void ValidateProvider(LlmProviderOptions provider, string key, HashSet<string> names, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(provider.Name))
+        {
+            fail(key + ":name", "required");
+        }
+        else if (!names.Add(provider.Name))
+        {
+            fail(key + ":name", $"another LLM provider is already named '{provider.Name}'");
+        }
+        HttpUrl(provider.ApiUrl, key + ":api_url", fail);
+        if (string.IsNullOrWhiteSpace(provider.DefaultModel))
+        {
+            fail(key + ":default_model", "required");
+        }
+        if (provider.MaxBodyTokens is < 1 or > 1_000_000)
+        {
+            fail(key + ":max_body_tokens", "must be 1–1000000");
+        }
+        if (provider.MaxThreadTokens is < 1 or > 1_000_000)
+        {
+            fail(key + ":max_thread_tokens", "must be 1–1000000");
+        }
+        if (provider.RateLimitRpm is < 1 or > 1_000_000)
+        {
+            fail(key + ":rate_limit_rpm", "must be 1–1000000");
+        }
+    }
+
+    private static void ValidateAccount(AccountOptions account, string key, HashSet<string> names, HashSet<string> providers, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(account.Name))
+        {
+            fail(key + ":name", "required");
+        }
+        else if (!names.Add(account.Name))
+        {
+            fail(key + ":name", $"another account is already named '{account.Name}'");
+        }
+
+        var imap = account.Imap;
+        if (string.IsNullOrWhiteSpace(imap.Host))
+        {
+            fail(key + ":imap:host", "required");
+        }
+        if (imap.Port is < 1 or > 65535)
+        {
+            fail(key + ":imap:port", "must be 1–65535");
+        }
+        if (string.IsNullOrWhiteSpace(imap.Username))
+        {
+            fail(key + ":imap:username", "required");
+        }
+        if (imap.Auth == ImapAuth.Basic && string.IsNullOrEmpty(imap.Password))
+        {
+            fail(key + ":imap:password", "required when imap:auth is basic");
+        }
+        if (imap.Auth == ImapAuth.OAuth2)
+        {
+            if (imap.OAuthProvider is null)
+            {
+                fail(key + ":imap:oauth_provider", "required when imap:auth is oauth2 (google or microsoft)");
+            }
+            if (string.IsNullOrEmpty(imap.OAuthClientId))
+            {
+                fail(key + ":imap:oauth_client_id", "required when imap:auth is oauth2");
+            }
+            if (string.IsNullOrEmpty(imap.OAuthRefreshToken))
+            {
+                fail(key + ":imap:oauth_refresh_token", "required when imap:auth is oauth2");
+            }
+        }
+        for (var i = 0; i < imap.TrustedTlsFingerprints.Count; i++)
+        {
+            if (!Sha256Fingerprint().IsMatch(imap.TrustedTlsFingerprints[i]))
+            {
+                fail(key + ":imap:trusted_tls_fingerprints:" + Index(i), "must be a SHA-256 fingerprint (64 hexadecimal digits, colons allowed)");
+            }
+        }
+
+        var folders = account.Folders;
+        for (var i = 0; i < folders.Watch.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(folders.Watch[i]))
+            {
+                fail(key + ":folders:watch:" + Index(i), "must not be empty");
+            }
+        }
+        if (folders.Mode is not (FoldersOptions.Predefined or FoldersOptions.AutoCreate))
+        {
+            fail(key + ":folders:mode", $"'{folders.Mode}' is not one of predefined, auto_create");
+        }
+
+        for (var i = 0; i < account.AllowedActions.Count; i++)
+        {
+            if (TriageActionNames.Parse(account.AllowedActions[i]) is null)
+            {
+                fail(key + ":allowed_actions:" + Index(i), $"unknown action '{account.AllowedActions[i]}' (one of {ActionList()})");
+            }
+        }
+        if (account.MinimumConfidence is { } confidence)
+        {
+            Fraction(confidence, key + ":minimum_confidence", fail);
+        }
+        if (account.PollingInterval is { } interval)
+        {
+            AtLeastASecond(interval, key + ":polling_interval", fail);
+        }
+        OnePrompt(account.PromptOverride, account.PromptFile, key + ":prompt_override", key + ":prompt_file", fail);
+
+        if (!string.IsNullOrEmpty(account.LlmProvider) && !providers.Contains(account.LlmProvider))
+        {
+            fail(key + ":llm_provider", $"no LLM provider is named '{account.LlmProvider}'");
+        }
+        if (!string.IsNullOrEmpty(account.Llm.Provider) && !providers.Contains(account.Llm.Provider))
+        {
+            fail(key + ":llm:provider", $"no LLM provider is named '{account.Llm.Provider}'");
+        }
+        if (!string.IsNullOrEmpty(account.LlmProvider) && !string.IsNullOrEmpty(account.Llm.Provider) && account.LlmProvider != account.Llm.Provider)
+        {
+            fail(key + ":llm:provider", "disagrees with llm_provider; give one");
+        }
+
+        for (var i = 0; i < account.Webhooks.Count; i++)
+        {
+            var hook = account.Webhooks[i];
+            var hookKey = key + ":webhooks:" + Index(i);
+            HttpUrl(hook.Url, hookKey + ":url", fail);
+            if (hook.Events.Count == 0)
+            {
+                fail(hookKey + ":events", "must name at least one event");
+            }
+            foreach (var unknown in hook.Events.Where(e => !WebhookOptions.KnownEvents.Contains(e)))
+            {
+                fail(hookKey + ":events", $"unknown event '{unknown}' (one of {string.Join(", ", WebhookOptions.KnownEvents)})");
+            }
+        }
+        if (account.Attachments is { } attachments)
+        {
+            ValidateAttachments(attachments, key + ":attachments", fail);
+        }
+        foreach (var unknown in account.Notifications.Events.Where(e => !NotificationsOptions.KnownEvents.Contains(e)))
+        {
+            fail(key + ":notifications:events", $"unknown event '{unknown}' (one of {string.Join(", ", NotificationsOptions.KnownEvents)})");
+        }
+    }
+
+    private static void ValidateRule(RuleOptions rule, string key, HashSet<string> names, HashSet<string> accounts, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(rule.Name))
+        {
+            fail(key + ":name", "required");
+        }
+        else if (!names.Add(rule.Name))
+        {
+            fail(key + ":name", $"another rule is already named '{rule.Name}'");
+        }
+        if (rule.Conditions.Count == 0)
+        {
+            fail(key + ":conditions", "must have at least one condition");
+        }
+        for (var i = 0; i < rule.Conditions.Count; i++)
+        {
+            var condition = rule.Conditions[i];
+            var conditionKey = key + ":conditions:" + Index(i);
+            if (condition.Field == RuleField.Header && string.IsNullOrWhiteSpace(condition.Header))
+            {
+                fail(conditionKey + ":header", "required when field is header");
+            }
+            switch (condition.Op)
+            {
+                case RuleOperator.Regex:
+                    try
+                    {
+                        _ = new Regex(condition.Value, RegexOptions.None, TimeSpan.FromSeconds(1));
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        fail(conditionKey + ":value", "not a valid regular expression: " + ex.Message);
+                    }
+                    break;
+                case RuleOperator.Greater or RuleOperator.Less:
+                    if (condition.Field is not (RuleField.Size or RuleField.Attachment))
+                    {
+                        fail(conditionKey + ":op", "greater and less compare size or attachment (a count) only");
+                    }
+                    if (!long.TryParse(condition.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    {
+                        fail(conditionKey + ":value", "must be a whole number for greater and less");
+                    }
+                    break;
+                default:
+                    if (condition.Field == RuleField.Size)
+                    {
+                        fail(conditionKey + ":op", "size is compared with greater or less");
+                    }
+                    break;
+            }
+        }
+        if (rule.Actions.Count == 0)
+        {
+            fail(key + ":actions", "must have at least one action (none is an action)");
+        }
+        for (var i = 0; i < rule.Actions.Count; i++)
+        {
+            var action = rule.Actions[i];
+            var actionKey = key + ":actions:" + Index(i);
+            var kind = TriageActionNames.Parse(action.Type);
+            if (kind is null)
+            {
+                fail(actionKey + ":type", $"unknown action '{action.Type}' (one of {ActionList()})");
+            }
+            else if (kind is TriageActionKind.Move or TriageActionKind.Copy && string.IsNullOrWhiteSpace(action.Folder))
+            {
+                fail(actionKey + ":folder", "required for " + action.Type);
+            }
+            else if (kind == TriageActionKind.Forward && string.IsNullOrWhiteSpace(action.ForwardTo))
+            {
+                fail(actionKey + ":forward_to", "required for forward");
+            }
+            else if (kind is TriageActionKind.Flag or TriageActionKind.Unflag && action.Flags.Count == 0)
+            {
+                fail(actionKey + ":flags", "required for " + action.Type);
+            }
+            else if (kind is TriageActionKind.Label or TriageActionKind.Unlabel && action.Labels.Count == 0)
+            {
+                fail(actionKey + ":labels", "required for " + action.Type);
+            }
+        }
+        foreach (var unknown in rule.Accounts.Where(a => !accounts.Contains(a)))
+        {
+            fail(key + ":accounts", $"no account is named '{unknown}'");
+        }
+    }
+
+    private static void ValidateAttachments(AttachmentsOptions attachments, string key, Action<string, string> fail)
+    {
+        if (attachments.MaxSizeMb is <= 0 or > 1024 || double.IsNaN(attachments.MaxSizeMb))
+        {
+            fail(key + ":max_size_mb", "must be more than 0 and at most 1024");
+        }
+        if (attachments.MaxExtractedChars is < 1 or > 10_000_000)
+        {
+            fail(key + ":max_extracted_chars", "must be 1–10000000");
+        }
+    }
+
+    private static void OnePrompt(string? prompt, string? file, string promptKey, string fileKey, Action<string, string> fail)
+    {
+        if (!string.IsNullOrEmpty(prompt) && !string.IsNullOrEmpty(file))
+        {
+            fail(fileKey, $"give {promptKey.Split(':')[^1]} or {fileKey.Split(':')[^1]}, not both");
+        }
+        // A reference still unresolved is reported as an unset variable instead.
+        if (!string.IsNullOrEmpty(file) && !file.Contains("${", StringComparison.Ordinal) && !File.Exists(file))
+        {
+            fail(fileKey, $"file not found: {file}");
+        }
+    }
+
+    private static void HttpUrl(string value, string key, Action<string, string> fail)
+    {
+        if (value.Contains("${", StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            fail(key, "must be an absolute http(s) URL");
+        }
+    }
+
+    private static void Positive(Duration duration, string key, Action<string, string> fail)
+    {
+        if (duration.Value <= TimeSpan.Zero)
+        {
+            fail(key, "must be longer than 0 (30s, 5m, 24h, 7d)");
+        }
+    }
+
+    private static void AtLeastASecond(Duration duration, string key, Action<string, string> fail)
+    {
+        if (duration.Value < TimeSpan.FromSeconds(1))
+        {
+            fail(key, "must be at least 1s");
+        }
+    }
+
+    private static void Fraction(double value, string key, Action<string, string> fail)
+    {
+        if (value is < 0 or > 1 || double.IsNaN(value))
+        {
+            fail(key, "must be 0–1");
+        }
+    }
+
+    private static string ActionList() => string.Join(", ", Enum.GetValues<TriageActionKind>().Select(TriageActionNames.Of));
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Sha256Fingerprint();
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parley.Core.Security;
+using Parley.Triage.Configuration;
+using Parley.Triage.Storage;
+
+namespace Parley.Triage.Dashboard;
+
+/// <summary>
+/// Mailpilot's dashboard accounts: users with bcrypt password hashes (as the seed says) and sessions lasting
+/// <c>dashboard.session_ttl</c>. A session token is shown once; only its SHA-256 is stored (<c>dashboard_sessions.id</c>).
+/// HTTP endpoints come with the dashboard; Parley's admins also reach it through Core's accounts.
+/// </summary>
+internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, IOptions<TriageOptions> options)
+{
+    public const int MinPasswordLength = 8;
+
+    /// <summary>bcrypt looks at the first 72 bytes only; a longer password would be silently cut.</summary>
+    public const int MaxPasswordBytes = 72;
+
+    public const int MaxUsernameLength = 128;
+
+    // Verified against when the username is unknown, so a wrong name takes as long as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(SecretHashing.NewBase64UrlSecret(16)));
+
+    /// <summary>Creates a user; a refusal names what is wrong (the username taken, a password too short or too long).</summary>
+    public async Task<(DashboardUser? User, Refusal? Refusal)> CreateUserAsync(string username, string password, CancellationToken cancellationToken = default)
+    {
+        username = username.Trim();
+        if (username.Length is 0 or > MaxUsernameLength)
+        {
+            return (null, Refusal.Invalid("username", $"must be 1–{MaxUsernameLength} characters"));
+        }
+        if (password.Length < MinPasswordLength || System.Text.Encoding.UTF8.GetByteCount(password) > MaxPasswordBytes)
+        {
+            return (null, Refusal.Invalid("password", $"must be at least {MinPasswordLength} characters and at most {MaxPasswordBytes} bytes"));
+        }
+        if (await db.DashboardUsers.AnyAsync(u => u.Username == username, cancellationToken))
+        {
+            return (null, Refusal.Conflict("username_taken", $"a dashboard user named '{username}' exists"));
+        }
+        var user = new DashboardUser
+        {
+            Username = username,
+            PasswordHash = BCrypt.Net.BCrypt.HashPassword(password),
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        db.DashboardUsers.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by someone else between the check and the insert: the unique index decided.
+            db.ChangeTracker.Clear();
+            return (null, Refusal.Conflict("username_taken", $"a dashboard user named '{username}' exists"));
+        }
+        return (user, null);
+    }
+
+    /// <summary>The user when the password is right; null otherwise, in about the same time whether or not the name exists.</summary>
+    public async Task<DashboardUser?> VerifyPasswordAsync(string username, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await db.DashboardUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Username == username.Trim(), cancellationToken);
+        var ok = BCrypt.Net.BCrypt.Verify(password, user?.PasswordHash ?? DummyHash.Value);
+        return ok && user is not null ? user : null;
+    }
+
+    /// <summary>Opens a session; the token is returned once and stored only as its SHA-256.</summary>
+    public async Task<(string Token, DashboardSession Session)> OpenSessionAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        var token = SecretHashing.NewBase64UrlSecret();
+        var now = clock.GetUtcNow();
+        var session = new DashboardSession
+        {
+            Id = SecretHashing.Sha256Hex(token),
+            UserId = userId,
+            CreatedAt = now.ToUnixTimeSeconds(),
+            ExpiresAt = (now + options.Value.Dashboard.SessionTtl.Value).ToUnixTimeSeconds(),
+        };
+        db.DashboardSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return (token, session);
+    }
+
+    /// <summary>The session's user, or null when the token is unknown or its session has expired.</summary>
+    public async Task<DashboardUser?> UserOfSessionAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var id = SecretHashing.Sha256Hex(token);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var userId = await db.DashboardSessions.AsNoTracking()
+            .Where(s => s.Id == id && s.ExpiresAt > now)
+            .Select(s => (long?)s.UserId).SingleOrDefaultAsync(cancellationToken);
+        return userId is null ? null : await db.DashboardUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+    }
+
+    /// <summary>Signs out: the session is removed at once.</summary>
+    public Task<int> CloseSessionAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var id = SecretHashing.Sha256Hex(token);
+        return db.DashboardSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,271 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parley.Triage.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: false),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    actions = table.Column<string>(type: "TEXT", nullable: false),
+                    llm_provider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    llm_model = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", nullable: true),
+                    confidence = table.Column<double>(type: "REAL", nullable: true),
+                    reasoning = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_users",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    username = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dashboard_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dead_letter",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: false),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    folder = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    uid = table.Column<long>(type: "INTEGER", nullable: false),
+                    error = table.Column<string>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    retry_status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "pending"),
+                    next_retry_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_retry_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dead_letter", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "imap_folder_states",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    folder = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    uid_validity = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_uid = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_imap_folder_states", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "jobs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    max_attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    completed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "processed_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: false),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_processed_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    endpoint_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    delivered_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "dashboard_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    user_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dashboard_sessions", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_dashboard_sessions_dashboard_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "dashboard_users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_audit_log_account",
+                table: "audit_log",
+                column: "account_name");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_audit_log_created_at",
+                table: "audit_log",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_dashboard_sessions_expires",
+                table: "dashboard_sessions",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_dashboard_sessions_user",
+                table: "dashboard_sessions",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dashboard_users_username",
+                table: "dashboard_users",
+                column: "username",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "idx_dead_letter_account",
+                table: "dead_letter",
+                column: "account_name");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_dead_letter_resolved",
+                table: "dead_letter",
+                column: "resolved_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_dead_letter_retry",
+                table: "dead_letter",
+                columns: new[] { "retry_status", "next_retry_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_imap_folder_states_account_name_folder",
+                table: "imap_folder_states",
+                columns: new[] { "account_name", "folder" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_state_due_at",
+                table: "jobs",
+                columns: new[] { "state", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_processed_messages_message_id_account_name",
+                table: "processed_messages",
+                columns: new[] { "message_id", "account_name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "idx_processed_messages_account",
+                table: "processed_messages",
+                column: "account_name");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_processed_messages_processed_at",
+                table: "processed_messages",
+                column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_endpoint_id_created_at",
+                table: "webhook_deliveries",
+                columns: new[] { "endpoint_id", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_sessions");
+
+            migrationBuilder.DropTable(
+                name: "dead_letter");
+
+            migrationBuilder.DropTable(
+                name: "imap_folder_states");
+
+            migrationBuilder.DropTable(
+                name: "jobs");
+
+            migrationBuilder.DropTable(
+                name: "processed_messages");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "dashboard_users");
+        }
+    }
+}
