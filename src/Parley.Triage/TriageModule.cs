@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Parley.Core.Storage;
+using Parley.Triage.Classification;
 using Parley.Triage.Storage;
 
 namespace Parley.Triage;
@@ -17,6 +18,7 @@ public static class TriageModule
         // -- storage, configuration (Mailpilot's YAML shape), retention
         // -- IMAP: accounts, watching (IDLE / polling), actions on the server
         // -- classification: rules, LLM providers, prompts
+        builder.Services.AddTriageClassification();
         return builder;
     }
 
