@@ -30,7 +30,8 @@ public sealed class ChatClientFactory(TimeProvider time) : IDisposable
         {
             LlmProviderKind.Anthropic => new AnthropicClient
             {
-                ApiKey = provider.ApiKey ?? "",
+                // Null, not empty: the SDK then reads no ANTHROPIC_API_KEY from the environment behind the configuration's back.
+                ApiKey = provider.ApiKey,
                 BaseUrl = AnthropicBase(provider.ApiUrl).ToString().TrimEnd('/'),
                 HttpClient = http,
                 MaxRetries = 0,
