@@ -20,22 +20,23 @@ public sealed class TriageClassifier(
     ILogger<TriageClassifier> logger)
 {
     public async Task<ClassificationOutcome> ClassifyAsync(TriageEmail email, ClassifierSettings settings, CancellationToken cancellationToken)
-        => (await RunAsync(email, settings, skipRules: false, cancellationToken)).Outcome;
+        => (await RunAsync(email, settings, skipRules: false, sandbox: false, cancellationToken)).Outcome;
 
     /// <summary>
     /// The prompt sandbox's seam: classifies <paramref name="email"/> exactly as the pipeline would (or by the LLM alone
     /// with <paramref name="skipRules"/>, to try a prompt on an email a rule would decide) and returns what was sent and
-    /// received beside the outcome. Nothing is done to any mailbox.
+    /// received beside the outcome. Nothing is done to any mailbox, and it is not counted as a classified email (its
+    /// LLM tokens are: they are spent).
     /// </summary>
     public Task<ClassificationRun> RunSandboxAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, CancellationToken cancellationToken)
-        => RunAsync(email, settings, skipRules, cancellationToken);
+        => RunAsync(email, settings, skipRules, sandbox: true, cancellationToken);
 
-    private async Task<ClassificationRun> RunAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, CancellationToken cancellationToken)
+    private async Task<ClassificationRun> RunAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, bool sandbox, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var run = await DecideAsync(email, settings, skipRules, cancellationToken);
         var elapsed = time.GetElapsedTime(started);
-        metrics.Classified(settings.AccountName, run.Outcome, elapsed);
+        if (!sandbox) metrics.Classified(settings.AccountName, run.Outcome, elapsed);
         return run with { Elapsed = elapsed };
     }
 

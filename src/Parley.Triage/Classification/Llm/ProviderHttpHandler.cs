@@ -7,7 +7,9 @@ namespace Parley.Triage.Classification.Llm;
 /// a 429 (with its Retry-After) and other HTTP errors are read the same way for OpenAI-compatible servers and
 /// Anthropic, and neither SDK retries behind our limiter's back.
 /// </summary>
-internal sealed class ProviderHttpHandler(TimeProvider time) : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class ProviderHttpHandler(TimeProvider time)
+    // Clients live as long as the server: recycle connections so a provider's DNS change is followed.
+    : DelegatingHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
