@@ -8,6 +8,7 @@ using Parley.Triage.Configuration;
 using Parley.Triage.Dashboard;
 using Parley.Triage.DeadLetters;
 using Parley.Triage.Retention;
+using Parley.Triage.Classification;
 using Parley.Triage.Storage;
 
 namespace Parley.Triage;
@@ -35,6 +36,7 @@ public static class TriageModule
         builder.Services.AddSingleton<ImapFolderStates>();
         builder.Services.AddSingleton(sp => new ImapConnector(sp.GetService<IImapAccessTokens>()));
         // -- classification: rules, LLM providers, prompts
+        builder.Services.AddTriageClassification();
         return builder;
     }
 
