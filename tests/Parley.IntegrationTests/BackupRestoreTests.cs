@@ -67,7 +67,7 @@ public sealed class BackupRestoreTests
         var run = await ParleyProcess.RunAsync(environment, CliDeadline, "backup", "parley.tar.gz");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"pg_dump -h {part["host"]} -p {part["port"]} -U {part["username"]} -d {part["database"]} -Fc -n core -n chat -n mail -n modmail -f {Path.Combine(environment.WorkingDirectory, "parley.dump")}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"pg_dump -h {part["host"]} -p {part["port"]} -U {part["username"]} -d {part["database"]} -Fc -n core -n chat -n mail -n modmail -n triage -f {Path.Combine(environment.WorkingDirectory, "parley.dump")}", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled", run.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(environment.WorkingDirectory, "parley.tar.gz")));
     }
