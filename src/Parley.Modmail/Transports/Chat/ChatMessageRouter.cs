@@ -94,8 +94,7 @@ internal sealed partial class ChatMessageRouter(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Content = content,
             Kind = TicketMessageKinds.Note,
-            Attachments = TicketMessageViews.AttachmentsJson(
-                message.Attachments.Select(a => new TicketAttachment(a.BlobKey, a.FileName, a.ContentType ?? "application/octet-stream", a.Size)).ToList()),
+            Attachments = TicketMessageViews.AttachmentsJson(message.TicketAttachments()),
         };
         db.TicketMessages.Add(note);
         await db.SaveChangesAsync(cancellationToken);
@@ -136,7 +135,7 @@ internal sealed partial class ChatMessageRouter(
             }
             return;
         }
-        var attachments = message.Attachments.Select(a => new TicketAttachment(a.BlobKey, a.FileName, a.ContentType ?? "application/octet-stream", a.Size)).ToList();
+        var attachments = message.TicketAttachments();
         var context = new CommandContext(desk, ticket, actor, command.Names[0], arguments, attachments, message.ChannelId, message.Id);
         try
         {

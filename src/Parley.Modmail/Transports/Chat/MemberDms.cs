@@ -31,7 +31,7 @@ internal sealed class MemberDms(ModmailDbContext db, CommunityDirectory communit
         {
             return null;
         }
-        var attachments = message.Attachments.Select(a => new TicketAttachment(a.BlobKey, a.FileName, a.ContentType ?? "application/octet-stream", a.Size)).ToList();
+        var attachments = message.TicketAttachments();
         var outcome = await members.ReceiveAsync(new IncomingMemberMessage(
             desk.Id, TransportNames.Chat, message.SenderId.ToString(), message.SenderName, message.ChannelId.ToString(), message.Id.ToString(),
             message.Content ?? "", attachments, message.CreatedAt), cancellationToken);
