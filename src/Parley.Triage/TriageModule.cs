@@ -28,6 +28,7 @@ public static class TriageModule
         builder.Services.AddRecurringJob<TriageRetentionJob>(TriageRetentionJob.JobKind, TriageRetentionJob.Interval);
         builder.Services.AddScoped<TriageAuditLog>();
         builder.Services.AddScoped<DashboardAccounts>();
+        builder.Services.AddTriageDashboardAuthorization();
         builder.Services.AddSingleton<RetryDelays>();
         builder.Services.AddScoped<DeadLetterQueue>();
         builder.Services.AddRecurringJob<DeadLetterRetryJob>(DeadLetterRetryJob.JobKind, DeadLetterRetryJob.Interval);
@@ -37,6 +38,10 @@ public static class TriageModule
         builder.Services.AddSingleton(sp => new ImapConnector(sp.GetService<IImapAccessTokens>()));
         // -- classification: rules, LLM providers, prompts
         builder.Services.AddTriageClassification();
+        // -- pipeline: accounts watched, each email processed (sink), dead-letter reprocessing, account operations
+        // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
+        // -- OAuth2 token refresh, attachment text, notifications, account webhooks
+        // -- Parley's own Mail inboxes triaged by the same rules and LLM
         return builder;
     }
 
@@ -45,6 +50,10 @@ public static class TriageModule
         // -- storage, configuration, retention
         // -- IMAP
         // -- classification
+        // -- pipeline
+        // -- HTTP API
+        // -- OAuth2, attachments, notifications, webhooks
+        // -- own inboxes
         return app;
     }
 }

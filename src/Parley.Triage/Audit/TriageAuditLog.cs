@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Parley.Core.Events;
 using Parley.Triage.Actions;
 using Parley.Triage.Configuration;
 using Parley.Triage.Storage;
@@ -11,7 +12,7 @@ namespace Parley.Triage.Audit;
 /// Writes decisions to <c>audit_log</c>: the actions as a JSON array in the names of configuration and the LLM's reply
 /// (<c>[{"type":"move","folder":"Work"}]</c>), the subject only when <c>state.audit_subjects</c> is true.
 /// </summary>
-internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOptions<TriageOptions> options)
+internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOptions<TriageOptions> options, EventBus events)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -35,6 +36,9 @@ internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOp
         };
         db.AuditLog.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new TriageDecisionRecorded(
+            entry.Id, entry.MessageId, entry.AccountName, entry.Actions, entry.Subject, entry.LlmProvider, entry.LlmModel,
+            entry.Confidence, entry.Reasoning, decision.DryRun, DateTimeOffset.FromUnixTimeSeconds(entry.CreatedAt)), cancellationToken);
         return entry;
     }
 
