@@ -72,18 +72,34 @@ public sealed class ImapFolderWatcher(
         Connected = true;
         connected();
         var idle = account.UseIdle && client.Capabilities.HasFlag(ImapCapabilities.Idle);
-        while (true)
+        // An EXISTS the server reports during the search or a fetch (mail that arrived after the search) is reported
+        // once: without this flag the watcher would go into IDLE having missed it and wait for the next refresh.
+        var countChanged = false;
+        void OnCountChanged(object? sender, EventArgs e) => countChanged = true;
+        folder.CountChanged += OnCountChanged;
+        try
         {
-            lastUid = await HandNewAsync(folder, lastUid, cancellationToken);
-            if (idle)
+            while (true)
             {
-                await IdleUntilChangeAsync(client, folder, cancellationToken);
+                countChanged = false;
+                lastUid = await HandNewAsync(folder, lastUid, cancellationToken);
+                if (idle)
+                {
+                    if (!countChanged)
+                    {
+                        await IdleUntilChangeAsync(client, folder, cancellationToken);
+                    }
+                }
+                else
+                {
+                    await Task.Delay(account.PollingInterval, time, cancellationToken);
+                    await client.NoOpAsync(cancellationToken);
+                }
             }
-            else
-            {
-                await Task.Delay(account.PollingInterval, time, cancellationToken);
-                await client.NoOpAsync(cancellationToken);
-            }
+        }
+        finally
+        {
+            folder.CountChanged -= OnCountChanged;
         }
     }
 

@@ -50,6 +50,43 @@ public sealed class ImapFolderWatcherTests(DovecotFixture dovecot) : IClassFixtu
     private Task<uint> AppendAsync(ImapAccount account, string subject) =>
         dovecot.Server.AppendAsync(account.Username, "secret", "INBOX", TestImapServer.Message(subject, body: "body of " + subject));
 
+    /// <summary>Hands each email to <see cref="Inner"/> after running <see cref="OnFirst"/> once, on the first email.</summary>
+    private sealed class FirstEmailHook(CollectingSink inner, Func<Task> onFirst) : ITriageEmailSink
+    {
+        private int _calls;
+
+        public async Task HandleAsync(TriageEmail email, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                await onFirst();
+            }
+            await inner.HandleAsync(email, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Mail_arriving_while_earlier_mail_is_fetched_is_handed_without_waiting_for_the_idle_refresh()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+        var account = await dovecot.NewAccountAsync(a => a with
+        {
+            PollingInterval = TimeSpan.FromMinutes(10),
+            Backlog = new ImapBacklog { Mode = ImapBacklogMode.All },
+        });
+        await AppendAsync(account, "first");
+        await AppendAsync(account, "second");
+        var sink = new CollectingSink();
+        // Appended while "first" is being handed: the server reports it (EXISTS) during the fetch of "second", before
+        // the watcher goes into IDLE, and never again.
+        var hook = new FirstEmailHook(sink, () => AppendAsync(account, "third"));
+
+        await using var running = Start(app, account, hook);
+
+        await Eventually.Until(() => sink.Emails.Count == 3, Seconds10, "the third message, reported during a fetch");
+        Assert.Equal(["first", "second", "third"], sink.Subjects);
+    }
+
     [Fact]
     public async Task Idle_sees_a_new_message_within_seconds_and_hands_it_as_a_triage_email()
     {
