@@ -33,5 +33,32 @@ public sealed class LiveFeedTests
         var plain = await app.SignInAsync("plain", "plain-user-password-1");
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => HubClient.ConnectAsync(app, plain.AccessToken, path: TriageFeedHub.Path));
         Assert.Contains("403", refused.ToString(), StringComparison.Ordinal);
+    
+    }
+
+    [Theory, BothProviders]
+    public async Task A_browser_style_connection_with_the_token_in_the_query_string_is_admitted(string provider)
+    {
+        var (app, _) = await TriageTestApp.StartAsync(provider);
+        await using var _ = app;
+        var token = await app.DashboardTokenAsync();
+        var server = app.Server;
+        // As a browser: no Authorization header on the WebSocket, the token in the URL as SignalR's JS client puts it
+        // (with a custom WebSocketFactory the .NET client leaves that to the factory).
+        await using var feed = await HubClient.ConnectAsync(new Uri(server.BaseAddress, TriageFeedHub.Path), token, HubProtocol.Json, options =>
+        {
+            options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            options.SkipNegotiation = true;
+            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            options.WebSocketFactory = (context, cancellationToken) =>
+            {
+                var separator = string.IsNullOrEmpty(context.Uri.Query) ? "?" : "&";
+                var uri = new Uri(context.Uri + separator + "access_token=" + Uri.EscapeDataString(token));
+                return new ValueTask<System.Net.WebSockets.WebSocket>(server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));
+            };
+        }, TriageFeedHub.EventName);
+
+        await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(new TriageDecision("<q@x>", "work", [new TriageAction(TriageActionKind.None)])));
+        Assert.Equal("<q@x>", (await feed.NextAsync(TriageFeedHub.EventName)).GetProperty("decision").Str("message_id"));
     }
 }
