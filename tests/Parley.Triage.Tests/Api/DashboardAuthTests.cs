@@ -110,4 +110,18 @@ public sealed class DashboardAuthTests
         using var shortPassword = await app.SendAsync(HttpMethod.Post, "/api/triage/dashboard/users", token, new { username = "fourth", password = "short" });
         Assert.Equal("validation_failed", await shortPassword.ProblemCodeAsync());
     }
+
+    [Fact]
+    public async Task Sign_in_is_rate_limited_per_ip()
+    {
+        var (app, _) = await TriageTestApp.StartAsync("sqlite", new Dictionary<string, string?> { ["Http:AuthRequestsPerMinute"] = "3" });
+        await using var _ = app;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await app.SendAsync(HttpMethod.Post, "/api/triage/dashboard/sign-in", body: new { username = "nobody", password = "wrong-password" });
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
 }
