@@ -1,0 +1,64 @@
+using System.Net;
+using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
+using Parley.Triage.Actions;
+using Parley.Triage.Api;
+using Parley.Triage.Audit;
+
+namespace Parley.Triage.Tests.Api;
+
+public sealed class LiveFeedTests
+{
+    [Theory, BothProviders]
+    public async Task A_recorded_decision_reaches_a_signed_in_dashboard_and_a_plain_user_cannot_connect(string provider)
+    {
+        var (app, _) = await TriageTestApp.StartAsync(provider);
+        await using var _ = app;
+        var token = await app.DashboardTokenAsync();
+        await using var feed = await HubClient.ConnectAsync(app, token, path: TriageFeedHub.Path, events: TriageFeedHub.EventName);
+
+        var entry = await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(new TriageDecision(
+            "<live@x>", "work", [new TriageAction(TriageActionKind.Move, Folder: "Work")], "secret subject", "openai", "m", 0.9, "work mail", DryRun: true)));
+
+        var pushed = await feed.NextAsync(TriageFeedHub.EventName);
+        Assert.True(pushed.GetProperty("dry_run").GetBoolean());
+        var decision = pushed.GetProperty("decision");
+        Assert.Equal((entry.Id, "<live@x>", "work", "move"),
+            (decision.GetProperty("id").GetInt64(), decision.Str("message_id"), decision.Str("account"), decision.GetProperty("actions")[0].Str("type")));
+        // audit_subjects is off: the feed shows what the audit row holds.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, decision.GetProperty("subject").ValueKind);
+
+        var admin = await app.SignInAsync();
+        await app.CreateUserAsync(admin.AccessToken, "plain", "plain-user-password-1");
+        var plain = await app.SignInAsync("plain", "plain-user-password-1");
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => HubClient.ConnectAsync(app, plain.AccessToken, path: TriageFeedHub.Path));
+        Assert.Contains("403", refused.ToString(), StringComparison.Ordinal);
+    
+    }
+
+    [Theory, BothProviders]
+    public async Task A_browser_style_connection_with_the_token_in_the_query_string_is_admitted(string provider)
+    {
+        var (app, _) = await TriageTestApp.StartAsync(provider);
+        await using var _ = app;
+        var token = await app.DashboardTokenAsync();
+        var server = app.Server;
+        // As a browser: no Authorization header on the WebSocket, the token in the URL as SignalR's JS client puts it
+        // (with a custom WebSocketFactory the .NET client leaves that to the factory).
+        await using var feed = await HubClient.ConnectAsync(new Uri(server.BaseAddress, TriageFeedHub.Path), token, HubProtocol.Json, options =>
+        {
+            options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            options.SkipNegotiation = true;
+            options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            options.WebSocketFactory = (context, cancellationToken) =>
+            {
+                var separator = string.IsNullOrEmpty(context.Uri.Query) ? "?" : "&";
+                var uri = new Uri(context.Uri + separator + "access_token=" + Uri.EscapeDataString(token));
+                return new ValueTask<System.Net.WebSockets.WebSocket>(server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));
+            };
+        }, TriageFeedHub.EventName);
+
+        await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(new TriageDecision("<q@x>", "work", [new TriageAction(TriageActionKind.None)])));
+        Assert.Equal("<q@x>", (await feed.NextAsync(TriageFeedHub.EventName)).GetProperty("decision").Str("message_id"));
+    }
+}
