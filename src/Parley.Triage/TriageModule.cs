@@ -10,6 +10,11 @@ using Parley.Triage.DeadLetters;
 using Parley.Triage.Retention;
 using Parley.Triage.Classification;
 using Parley.Triage.Storage;
+using Parley.Triage.OAuth;
+using Parley.Triage.Notifications;
+using Parley.Triage.Webhooks;
+using Parley.Core.Events;
+using Parley.Core.Webhooks;
 
 namespace Parley.Triage;
 
@@ -41,6 +46,13 @@ public static class TriageModule
         // -- pipeline: accounts watched, each email processed (sink), dead-letter reprocessing, account operations
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
+        builder.Services.AddHttpClient(OAuthAccessTokens.HttpClientName);
+        builder.Services.AddSingleton<IImapAccessTokens, OAuthAccessTokens>();
+        builder.Services.AddSingleton<AccountWebhookHealth>();
+        builder.Services.AddScoped<IWebhookEndpointSource, AccountWebhookEndpoints>();
+        builder.Services.AddEventHandler<TriageDecisionRecorded, AccountWebhooks>();
+        builder.Services.AddEventHandler<DeadLetterRecorded, AccountWebhooks>();
+        builder.Services.AddEventHandler<DeadLetterRecorded, TriageNotifications>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         return builder;
     }
