@@ -30,6 +30,12 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The token introspection URL (<c>/introspect</c>) for Dovecot's oauth2 passdb.</summary>
+    public string IntrospectionUrl => Url.Replace("/token", "/introspect", StringComparison.Ordinal);
+
+    /// <summary>Access tokens introspection calls active, with the user each belongs to.</summary>
+    public ConcurrentDictionary<string, string> ValidAccessTokens { get; } = new();
+
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> Requests { get; } = new();
 
     public FakeTokenEndpoint Then(int status, string json)
@@ -62,20 +68,33 @@ internal sealed class FakeTokenEndpoint : IAsyncDisposable
             }
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            Requests.Enqueue(body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            var form = body.Split('&', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => p.Split('=', 2))
-                .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : "")));
+                .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : ""));
+            if (context.Request.Url?.AbsolutePath == "/introspect")
+            {
+                // Dovecot's oauth2 passdb asks whether a bearer token is valid, and whose it is.
+                var owner = ValidAccessTokens.GetValueOrDefault(form.GetValueOrDefault("token") ?? "");
+                await AnswerAsync(context, 200, owner is null ? """{"active":false}""" : $$"""{"active":true,"email":"{{owner}}"}""");
+                continue;
+            }
+            Requests.Enqueue(form);
             if (_script.TryDequeue(out var next))
             {
                 _last = next;
             }
-            var bytes = Encoding.UTF8.GetBytes(_last.Json);
-            context.Response.StatusCode = _last.Status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            await AnswerAsync(context, _last.Status, _last.Json);
         }
+    }
+
+    private static async Task AnswerAsync(HttpListenerContext context, int status, string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Parley.Tests.Infrastructure;
 using Parley.Triage.Configuration;
 using Parley.Triage.Imap;
 using Parley.Triage.OAuth;
@@ -123,6 +124,41 @@ public sealed class OAuthAccessTokensTests
         Assert.Contains(problems, p => p.Contains("Triage:accounts:0:imap:oauth_client_id", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Triage:accounts:0:imap:oauth_refresh_token", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Triage:accounts:0:imap:oauth_token_url", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_account_logs_in_to_Dovecot_with_XOAUTH2_and_a_token_the_server_refuses_is_refreshed_once()
+    {
+        // The first token is one Dovecot does not know (revoked early): the connector drops it, refreshes, logs in.
+        await using var endpoint = new FakeTokenEndpoint().ThenToken("stale-token", 3600).ThenToken("good-token", 3600);
+        endpoint.ValidAccessTokens["good-token"] = "oauthuser";
+        await using var server = await TestImapServer.StartAsync(oauth2IntrospectionUrl: endpoint.IntrospectionUrl);
+        await server.AddUserAsync("oauthuser", "not-used-by-xoauth2");
+        var account = Account with
+        {
+            Host = "127.0.0.1", Port = server.Port, Tls = Parley.Triage.Imap.ImapTlsMode.StartTls, Username = "oauthuser",
+            TrustedTlsFingerprints = [server.CertificateSha256], Timeout = TimeSpan.FromSeconds(10),
+        };
+        var connector = new ImapConnector(Tokens(endpoint, new FakeTimeProvider(TriageTestApp.Start)));
+
+        using (var client = await connector.ConnectAsync(account, default))
+        {
+            Assert.True(client.IsAuthenticated);
+        }
+        await Eventually.Until(() => File.ReadAllText(Path.Combine(server.Directory, "dovecot.log")).Contains("user=<oauthuser>, method=XOAUTH2", StringComparison.Ordinal),
+            because: "Dovecot logs the XOAUTH2 login");
+        Assert.Equal(2, endpoint.Requests.Count);
+
+        // The next connection reuses the accepted token.
+        using (var again = await connector.ConnectAsync(account, default))
+        {
+            Assert.True(again.IsAuthenticated);
+        }
+        Assert.Equal(2, endpoint.Requests.Count);
+
+        // A token refused twice is a login failure, not a loop.
+        endpoint.ValidAccessTokens.Clear();
+        await Assert.ThrowsAsync<MailKit.Security.AuthenticationException>(() => connector.ConnectAsync(account, default));
     }
 
     private static OAuthAccessTokens Tokens(FakeTokenEndpoint endpoint, TimeProvider clock)
