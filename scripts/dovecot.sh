@@ -8,6 +8,8 @@
 # DIR/cert.sha256), the log (DIR/dovecot.log). Special-use folders Trash, Junk, Archive and Sent exist in every mailbox.
 # Environment: DOVECOT_IMAP_CAPABILITY replaces the advertised capabilities after login (e.g. without IDLE or MOVE,
 # to test polling and the COPY + UID EXPUNGE path).
+# DOVECOT_OAUTH2_INTROSPECTION_URL adds SASL XOAUTH2/OAUTHBEARER: a bearer token is accepted when that URL (token
+# introspection, POST token=…) answers {"active": true, "email": "<the user>"} — the test's own HTTP endpoint.
 # As root the mail processes run as the dovenull user (Dovecot refuses uid 0 for mail); as a normal user, as that user.
 set -euo pipefail
 
@@ -38,6 +40,17 @@ case "${1:-}" in
     fi
     capability=""
     if [ -n "${DOVECOT_IMAP_CAPABILITY:-}" ]; then capability="imap_capability = $DOVECOT_IMAP_CAPABILITY"; fi
+    mechanisms="plain login"; oauth2_passdb=""
+    if [ -n "${DOVECOT_OAUTH2_INTROSPECTION_URL:-}" ]; then
+      mechanisms="plain login xoauth2 oauthbearer"
+      printf 'introspection_mode = post\nintrospection_url = %s\nusername_attribute = email\nactive_attribute = active\nactive_value = true\n' \
+        "$DOVECOT_OAUTH2_INTROSPECTION_URL" > "$dir/oauth2.conf.ext"
+      oauth2_passdb="passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $dir/oauth2.conf.ext
+}"
+    fi
     cat > "$dir/dovecot.conf" <<EOF
 # Written by scripts/dovecot.sh for one test run; not a production configuration.
 protocols = imap
@@ -55,7 +68,7 @@ ssl = yes
 ssl_cert = <$dir/cert.pem
 ssl_key = <$dir/key.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = $mechanisms
 mail_location = maildir:$dir/mail/%u
 mailbox_list_index = yes
 imap_idle_notify_interval = 1 secs
@@ -109,6 +122,7 @@ service stats {
     mode = 0666
   }
 }
+$oauth2_passdb
 passdb {
   driver = passwd-file
   args = $dir/passwd

@@ -14,6 +14,10 @@ using Parley.Triage.DeadLetters;
 using Parley.Triage.Retention;
 using Parley.Triage.Classification;
 using Parley.Triage.Storage;
+using Parley.Triage.OAuth;
+using Parley.Triage.Notifications;
+using Parley.Triage.Webhooks;
+using Parley.Core.Webhooks;
 
 namespace Parley.Triage;
 
@@ -52,6 +56,13 @@ public static class TriageModule
         builder.Services.AddSingleton<IOptionsChangeTokenSource<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
         builder.Services.AddScoped<TriageSettingsEditor>();
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
+        builder.Services.AddHttpClient(OAuthAccessTokens.HttpClientName);
+        builder.Services.AddSingleton<IImapAccessTokens, OAuthAccessTokens>();
+        builder.Services.AddSingleton<AccountWebhookHealth>();
+        builder.Services.AddScoped<IWebhookEndpointSource, AccountWebhookEndpoints>();
+        builder.Services.AddEventHandler<TriageDecisionRecorded, AccountWebhooks>();
+        builder.Services.AddEventHandler<DeadLetterRecorded, AccountWebhooks>();
+        builder.Services.AddEventHandler<DeadLetterRecorded, TriageNotifications>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         return builder;
     }

@@ -20,9 +20,11 @@ public sealed class TestImapServer : IAsyncDisposable
 {
     private readonly string _script;
     private readonly string? _capabilities;
+    private readonly string? _oauth2IntrospectionUrl;
 
-    private TestImapServer(string script, string directory, int port, int tlsPort, string? capabilities)
+    private TestImapServer(string script, string directory, int port, int tlsPort, string? capabilities, string? oauth2IntrospectionUrl = null)
     {
+        _oauth2IntrospectionUrl = oauth2IntrospectionUrl;
         _script = script;
         Directory = directory;
         Port = port;
@@ -35,10 +37,11 @@ public sealed class TestImapServer : IAsyncDisposable
     public int TlsPort { get; }
     public string CertificateSha256 => File.ReadAllText(Path.Combine(Directory, "cert.sha256")).Trim();
 
-    public static async Task<TestImapServer> StartAsync(string? capabilities = null)
+    /// <param name="oauth2IntrospectionUrl">When set, XOAUTH2 is offered: a token is valid when this URL says so (see scripts/dovecot.sh).</param>
+    public static async Task<TestImapServer> StartAsync(string? capabilities = null, string? oauth2IntrospectionUrl = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "parley-dovecot-" + Guid.NewGuid().ToString("N")[..12]);
-        var server = new TestImapServer(Script(), directory, FreePort(), FreePort(), capabilities);
+        var server = new TestImapServer(Script(), directory, FreePort(), FreePort(), capabilities, oauth2IntrospectionUrl);
         await server.RunScriptAsync("start", directory, server.Port.ToString(), server.TlsPort.ToString());
         return server;
     }
@@ -145,6 +148,10 @@ public sealed class TestImapServer : IAsyncDisposable
         if (_capabilities is not null)
         {
             start.Environment["DOVECOT_IMAP_CAPABILITY"] = _capabilities;
+        }
+        if (_oauth2IntrospectionUrl is not null)
+        {
+            start.Environment["DOVECOT_OAUTH2_INTROSPECTION_URL"] = _oauth2IntrospectionUrl;
         }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var error = process.StandardError.ReadToEndAsync();

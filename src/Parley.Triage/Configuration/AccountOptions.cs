@@ -111,6 +111,14 @@ public sealed class ImapOptions
     [ConfigurationKeyName("oauth_refresh_token")]
     public string? OAuthRefreshToken { get; set; }
 
+    /// <summary>The token endpoint; empty: the provider's (Google's or Microsoft's). For tests and other providers.</summary>
+    [ConfigurationKeyName("oauth_token_url")]
+    public string? OAuthTokenUrl { get; set; }
+
+    /// <summary>Scopes asked with the refresh (space-separated); empty: none asked, the grant's own scopes apply.</summary>
+    [ConfigurationKeyName("oauth_scope")]
+    public string? OAuthScope { get; set; }
+
     /// <summary>SHA-256 fingerprints (hex, colons allowed) of certificates trusted even when they do not validate (self-signed).</summary>
     [ConfigurationKeyName("trusted_tls_fingerprints")]
     public List<string> TrustedTlsFingerprints { get; set; } = [];
@@ -146,17 +154,25 @@ public sealed class AccountLlmOptions
 
 public sealed class WebhookOptions
 {
-    internal static readonly string[] KnownEvents = ["startup", "shutdown", "error", "action_taken", "connection_lost", "connection_restored", "dead_letter"];
+    internal static readonly string[] KnownEvents = ["startup", "shutdown", "error", "email_processed", "action_taken", "connection_lost", "connection_restored", "dead_letter"];
 
     [ConfigurationKeyName("url")]
     public string Url { get; set; } = "";
 
-    /// <summary>Which of <c>startup</c>, <c>shutdown</c>, <c>error</c>, <c>action_taken</c>, <c>connection_lost</c>, <c>connection_restored</c>, <c>dead_letter</c>.</summary>
+    /// <summary>Which of <c>startup</c>, <c>shutdown</c>, <c>error</c>, <c>email_processed</c>, <c>action_taken</c>, <c>connection_lost</c>, <c>connection_restored</c>, <c>dead_letter</c>.</summary>
     [ConfigurationKeyName("events")]
     public List<string> Events { get; set; } = [];
 
     [ConfigurationKeyName("headers")]
     public Dictionary<string, string> Headers { get; set; } = [];
+
+    /// <summary>
+    /// Parley's addition: the key deliveries are signed with (<c>Parley-Signature</c>, HMAC-SHA256, as Core's webhooks);
+    /// give it as <c>${ENV_VAR}</c>. Without one, deliveries are signed with a key of the server's own that no receiver
+    /// knows.
+    /// </summary>
+    [ConfigurationKeyName("secret")]
+    public string? Secret { get; set; }
 }
 
 public sealed class AttachmentsOptions
@@ -174,7 +190,8 @@ public sealed class AttachmentsOptions
     [ConfigurationKeyName("allowed_types")]
     public List<string> AllowedTypes { get; set; } = [];
 
-    internal static readonly string[] DefaultTypes = ["application/pdf", "text/plain", "text/csv", "text/html"];
+    internal static readonly string[] DefaultTypes =
+        ["application/pdf", "text/plain", "text/csv", "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
 
     public IReadOnlyList<string> ExtractedTypes() => AllowedTypes.Count == 0 ? DefaultTypes : AllowedTypes;
 

@@ -166,6 +166,10 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
             {
                 fail(key + ":imap:oauth_refresh_token", "required when imap:auth is oauth2");
             }
+            if (!string.IsNullOrEmpty(imap.OAuthTokenUrl))
+            {
+                HttpUrl(imap.OAuthTokenUrl, key + ":imap:oauth_token_url", fail);
+            }
         }
         for (var i = 0; i < imap.TrustedTlsFingerprints.Count; i++)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Core.Events;
 using Parley.Core.Jobs;
 using Parley.Triage.Configuration;
 using Parley.Triage.Storage;
@@ -19,6 +20,7 @@ internal sealed class DeadLetterQueue(
     IOptions<TriageOptions> options,
     RetryDelays delays,
     JobQueue jobs,
+    EventBus events,
     IServiceProvider services)
 {
     /// <summary>Errors are kept to this many characters (an LLM's reply or a stack of IMAP errors can be long).</summary>
@@ -41,6 +43,7 @@ internal sealed class DeadLetterQueue(
         Schedule(entry, now);
         db.DeadLetters.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
+        await PublishAsync(entry, now, cancellationToken);
         return entry;
     }
 
@@ -112,6 +115,10 @@ internal sealed class DeadLetterQueue(
             }
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        if (entry.RetryStatus == DeadLetterStatus.Exhausted)
+        {
+            await PublishAsync(entry, now, CancellationToken.None);
+        }
         return true;
     }
 
@@ -169,6 +176,10 @@ internal sealed class DeadLetterQueue(
         }
         return await db.DeadLetters.AnyAsync(d => d.Id == id, cancellationToken) ? DeadLetterCommandResult.WrongState : DeadLetterCommandResult.NotFound;
     }
+
+    private Task PublishAsync(DeadLetter entry, long now, CancellationToken cancellationToken) =>
+        events.PublishAsync(new DeadLetterRecorded(entry.Id, entry.MessageId, entry.AccountName, entry.Folder, entry.Uid,
+            entry.RetryStatus, entry.Attempts, entry.Error, DateTimeOffset.FromUnixTimeSeconds(now)), cancellationToken);
 
     private void Schedule(DeadLetter entry, long now) =>
         entry.NextRetryAt = now + (long)Math.Ceiling(delays.Next(entry.Attempts).TotalSeconds);

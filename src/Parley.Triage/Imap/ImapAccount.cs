@@ -64,6 +64,12 @@ public sealed record ImapAccount
     /// <summary>Record what actions would do without touching the mailbox.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// Attachment text extraction for the emails handed over (the account's <c>attachments</c>, else the global one);
+    /// null: none.
+    /// </summary>
+    public Configuration.AttachmentsOptions? Attachments { get; init; }
+
     public override string ToString() => $"{Name} ({Username}@{Host}:{Port}, tls {Tls})";
 }
 

@@ -23,7 +23,21 @@ public sealed class ImapConnector(IImapAccessTokens? accessTokens = null)
             {
                 var tokens = accessTokens ?? throw new InvalidOperationException($"account {account.Name}: oauth2 needs an access token source");
                 var token = await tokens.GetAccessTokenAsync(account, cancellationToken);
-                await client.AuthenticateAsync(new SaslMechanismOAuth2(account.Username, token), cancellationToken);
+                try
+                {
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(account.Username, token), cancellationToken);
+                }
+                catch (AuthenticationException)
+                {
+                    // A cached token the server no longer takes: refresh once and try again on the same connection.
+                    tokens.Rejected(account, token);
+                    var fresh = await tokens.GetAccessTokenAsync(account, cancellationToken);
+                    if (fresh == token)
+                    {
+                        throw;
+                    }
+                    await client.AuthenticateAsync(new SaslMechanismOAuth2(account.Username, fresh), cancellationToken);
+                }
             }
             else
             {

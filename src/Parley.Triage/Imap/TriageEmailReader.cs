@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
+using Parley.Triage.Attachments;
+using Parley.Triage.Configuration;
 using Parley.Triage.Emails;
 
 namespace Parley.Triage.Imap;
@@ -8,7 +10,8 @@ namespace Parley.Triage.Imap;
 /// <summary>Builds the <see cref="TriageEmail"/> rules and the LLM see from a message fetched by UID (MimeKit).</summary>
 public static class TriageEmailReader
 {
-    public static TriageEmail Read(string account, string folder, uint uidValidity, uint uid, MimeMessage message, long size)
+    /// <param name="attachments">Attachment text extraction (the account's <c>attachments</c>, else the global one); null or disabled: none.</param>
+    public static TriageEmail Read(string account, string folder, uint uidValidity, uint uid, MimeMessage message, long size, AttachmentsOptions? attachments = null)
     {
         return new TriageEmail(
             AccountName: account,
@@ -23,7 +26,7 @@ public static class TriageEmailReader
             Headers: message.Headers.Select(h => new KeyValuePair<string, string>(h.Field, h.Value)).ToList(),
             TextBody: TextOf(message),
             Size: size,
-            Attachments: message.Attachments.Select(AttachmentOf).ToList(),
+            Attachments: message.Attachments.Select(a => AttachmentOf(a, attachments)).ToList(),
             Date: message.Headers.Contains(HeaderId.Date) ? message.Date : null);
     }
 
@@ -37,7 +40,7 @@ public static class TriageEmailReader
         return message.HtmlBody is { } html ? HtmlText.Convert(html) : "";
     }
 
-    private static TriageAttachment AttachmentOf(MimeEntity entity)
+    private static TriageAttachment AttachmentOf(MimeEntity entity, AttachmentsOptions? extraction)
     {
         var counter = new CountingStream();
         string? name;
@@ -55,8 +58,10 @@ public static class TriageEmailReader
                 name = entity.ContentDisposition?.FileName;
                 break;
         }
-        // Extraction of text (Mailpilot's `attachments` with Tika) belongs to the classification part.
-        return new TriageAttachment(name ?? "", entity.ContentType.MimeType, counter.Length, ExtractedText: null);
+        var text = extraction is { Enabled: true } && entity is MimePart extractable
+            ? AttachmentText.Extract(extractable, counter.Length, extraction)
+            : null;
+        return new TriageAttachment(name ?? "", entity.ContentType.MimeType, counter.Length, text);
     }
 
     /// <summary>A message without Message-ID still needs a stable key for processed_messages: a hash of its headers.</summary>

@@ -84,7 +84,28 @@ public sealed record TriagePrompt(string System, string User)
                 $"Attachments: {string.Join(", ", email.Attachments.Select(a => $"{a.FileName} ({a.ContentType}, {a.Size} bytes)"))}");
         user.AppendLine();
         user.AppendLine("Body:");
-        user.AppendLine(BodyTruncation.Truncate(email.TextBody, provider.MaxBodyTokens));
+        user.AppendLine(BodyTruncation.Truncate(WithAttachmentText(email), provider.MaxBodyTokens));
         return new TriagePrompt(system.ToString(), user.ToString());
+    }
+
+    /// <summary>
+    /// The body followed by each attachment's extracted text under its name, so both share the body's token budget
+    /// (the body first: truncation cuts attachments before the message itself).
+    /// </summary>
+    private static string WithAttachmentText(TriageEmail email)
+    {
+        var extracted = email.Attachments.Where(a => !string.IsNullOrWhiteSpace(a.ExtractedText)).ToList();
+        if (extracted.Count == 0)
+        {
+            return email.TextBody;
+        }
+        var text = new StringBuilder(email.TextBody.TrimEnd());
+        foreach (var attachment in extracted)
+        {
+            text.AppendLine().AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"[Attachment {attachment.FileName} ({attachment.ContentType}), text:]");
+            text.Append(attachment.ExtractedText);
+        }
+        return text.ToString();
     }
 }
