@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
+using Parley.Mail.Messages;
 using Parley.Triage.Emails;
 
 namespace Parley.Triage.Imap;
@@ -34,7 +35,7 @@ public static class TriageEmailReader
         {
             return text;
         }
-        return message.HtmlBody is { } html ? HtmlText.Convert(html) : "";
+        return message.HtmlBody is { } html ? HtmlText.ToPlain(html) : "";
     }
 
     private static TriageAttachment AttachmentOf(MimeEntity entity)

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Parley.Modmail.Transports.Email;
+namespace Parley.Mail.Messages;
 
 /// <summary>
-/// A readable text rendering of an HTML email for the ticket (which shows text): scripts and styles dropped, line and
-/// paragraph breaks kept, links as "text (url)", entities decoded. Not a sanitizer — the result is only ever text.
+/// A readable text rendering of an HTML email, for modules that show or classify text (Modmail's tickets, Triage's rules
+/// and LLM): scripts, styles and comments dropped, line and paragraph breaks kept, list items as "- ", links as
+/// "text (url)", entities decoded, runs of spaces collapsed. Not a sanitizer — the result is only ever text.
 /// </summary>
-internal static partial class HtmlText
+public static partial class HtmlText
 {
     public static string ToPlain(string html)
     {
