@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Events;
 using Parley.Core.Storage;
+using Parley.Mail;
+using Parley.Triage.Inboxes;
 using Parley.Triage.Imap;
 using Parley.Core.Jobs;
 using Parley.Triage.Audit;
@@ -42,6 +45,11 @@ public static class TriageModule
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
+        builder.Services.AddScoped<InboxTriage>();
+        builder.Services.AddScoped<InboxActions>();
+        builder.Services.AddEventHandler<EmailReceived, InboxMailReceived>();
+        builder.Services.AddJobHandler<InboxTriageJob>();
+        builder.Services.AddScoped<IDeadLetterReprocessor, InboxDeadLetterReprocessor>();
         return builder;
     }
 
