@@ -61,10 +61,12 @@ public static class MailModule
         builder.Services.AddScoped<DeliveryRecorder>();
         builder.Services.AddScoped<BounceNotices>();
         builder.Services.AddJobHandler<DeliveryJob>();
-        // Public services for other modules (Modmail): inboxes, stored messages, sending.
+        // Public services for other modules (Modmail, Triage): inboxes, stored messages, labels and thread states, sending.
         builder.Services.AddScoped<InboxDirectory>();
         builder.Services.AddScoped<MessageReader>();
         builder.Services.AddScoped<ReceivedMail>();
+        builder.Services.AddScoped(s => new MessageLabels(s.GetRequiredService<MailDbContext>(), s.GetRequiredService<MailWebhooks>(), s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddScoped(s => new ThreadStateChanges(s.GetRequiredService<MailDbContext>(), s.GetRequiredService<MailWebhooks>()));
         builder.Services.AddScoped(s => new MailSender(
             s.GetRequiredService<MailDbContext>(), s.GetRequiredService<OutboundQueue>(), s.GetRequiredService<SuppressionList>(), s.GetRequiredService<TimeProvider>()));
         // -- API, auth keys, webhooks

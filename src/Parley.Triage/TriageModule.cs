@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Parley.Core.Events;
 using Parley.Core.Storage;
+using Parley.Mail;
+using Parley.Triage.Inboxes;
 using Parley.Triage.Imap;
 using Parley.Triage.Api;
-using Parley.Core.Events;
 using Parley.Core.Http;
 using Parley.Core.Jobs;
 using Parley.Triage.Audit;
@@ -64,6 +66,11 @@ public static class TriageModule
         builder.Services.AddEventHandler<DeadLetterRecorded, AccountWebhooks>();
         builder.Services.AddEventHandler<DeadLetterRecorded, TriageNotifications>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
+        builder.Services.AddScoped<InboxTriage>();
+        builder.Services.AddScoped<InboxActions>();
+        builder.Services.AddEventHandler<EmailReceived, InboxMailReceived>();
+        builder.Services.AddJobHandler<InboxTriageJob>();
+        builder.Services.AddScoped<IDeadLetterReprocessor, InboxDeadLetterReprocessor>();
         return builder;
     }
 

@@ -18,6 +18,8 @@ internal static class MailApi
         InboxesApi.Map(endpoints);
         ThreadsApi.Map(endpoints);
         MessagesApi.Map(endpoints);
+        MessageLabelsApi.Map(endpoints);
+        ThreadStateApi.Map(endpoints);
         AttachmentsApi.Map(endpoints);
         SearchApi.Map(endpoints);
         SuppressionsApi.Map(endpoints);

@@ -216,7 +216,7 @@ internal sealed partial class InboundMail(
     /// <summary>The webhook's data: the message as the API lists it (<see cref="MessageSummaryView"/>), for one inbox.</summary>
     private static MessageSummaryView Summary(MailMessage message, ParsedMail parsed, Guid inboxId) => new(
         message.MessageId, message.ThreadId, inboxId, message.Direction, message.FromAddress, message.FromName, message.Subject,
-        MessageViews.Snippet(message.BodyText), message.SentAt, parsed.Attachments.Count > 0, DeliveryStatus: null);
+        MessageViews.Snippet(message.BodyText), message.SentAt, parsed.Attachments.Count > 0, DeliveryStatus: null, Labels: []);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing a message received from {Client} failed; answered 451")]
     private partial void LogAcceptFailed(Exception ex, string client);

@@ -24,4 +24,22 @@ public sealed class InboxDirectory(MailDbContext db)
             ? null
             : new InboxInfo(row.Id, string.IsNullOrWhiteSpace(row.Name) ? row.FromName ?? "" : row.Name, $"{row.LocalPart}@{row.Domain}", row.IsCatchall);
     }
+
+    /// <summary>The live inbox with this address (<c>local@domain</c>, case-insensitive; not a catch-all's <c>*@domain</c>).</summary>
+    public async Task<InboxInfo?> FindByAddressAsync(string address, CancellationToken cancellationToken)
+    {
+        var at = address.Trim().LastIndexOf('@');
+        if (at <= 0 || at == address.Trim().Length - 1)
+        {
+            return null;
+        }
+        var local = address.Trim()[..at].ToLowerInvariant();
+        var domainName = address.Trim()[(at + 1)..].ToLowerInvariant();
+        var id = await (from inbox in db.Inboxes.AsNoTracking()
+                        join domain in db.Domains.AsNoTracking() on inbox.DomainId equals domain.Id
+                        where inbox.DeletedAt == null && domain.DeletedAt == null && !inbox.IsCatchall
+                              && inbox.LocalPart.ToLower() == local && domain.Name.ToLower() == domainName
+                        select (Guid?)inbox.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found ? await FindAsync(found, cancellationToken) : null;
+    }
 }

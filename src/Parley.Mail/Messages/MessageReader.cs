@@ -17,6 +17,7 @@ public sealed record StoredAttachment(string BlobKey, string FileName, string Co
 /// <param name="EnvelopeFrom">The SMTP MAIL FROM of received mail: empty for the null path <c>&lt;&gt;</c> (bounces), null when not known.</param>
 /// <param name="InboxIds">Every inbox the message belongs to.</param>
 /// <param name="References">The References header, oldest first.</param>
+/// <param name="RawSize">The raw MIME's size in bytes (0 where not known).</param>
 public sealed record StoredEmail(
     string MessageId,
     Guid ThreadId,
@@ -32,7 +33,8 @@ public sealed record StoredEmail(
     string? HtmlBody,
     IReadOnlyList<StoredAttachment> Attachments,
     string? EnvelopeFrom,
-    IReadOnlyList<KeyValuePair<string, string>> Headers);
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    long RawSize = 0);
 
 /// <summary>
 /// Mail's public reading of stored messages for other modules (Modmail turns support-inbox mail into ticket messages).
@@ -62,7 +64,7 @@ public sealed class MessageReader(MailDbContext db, IBlobStore blobs)
             m.MessageId, m.ThreadId, row.ThreadSubject, inboxes.Count > 0 ? inboxes : [m.InboxId],
             m.Direction == MailDirections.Outbound, new MailAddress(m.FromAddress, m.FromName), m.Subject, m.SentAt,
             m.InReplyTo, references, m.BodyText, m.BodyHtml, attachments, EnvelopeFrom(m.Metadata),
-            await HeadersAsync(m.RawStorageKey, cancellationToken));
+            await HeadersAsync(m.RawStorageKey, cancellationToken), m.RawSizeBytes);
     }
 
     private async Task<IReadOnlyList<KeyValuePair<string, string>>> HeadersAsync(string rawKey, CancellationToken cancellationToken)

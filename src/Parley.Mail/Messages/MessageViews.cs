@@ -8,7 +8,7 @@ namespace Parley.Mail.Messages;
 
 internal sealed record MessageSummaryView(
     string MessageId, Guid ThreadId, Guid InboxId, string Direction, string FromAddress, string? FromName, string Subject,
-    string Snippet, DateTime SentAt, bool HasAttachments, string? DeliveryStatus);
+    string Snippet, DateTime SentAt, bool HasAttachments, string? DeliveryStatus, IReadOnlyList<string>? Labels = null);
 
 internal sealed record AddressView(string Address, string? Name);
 
@@ -24,7 +24,8 @@ internal sealed record MessageView(
     string MessageId, Guid ThreadId, Guid InboxId, string Direction, string FromAddress, string? FromName,
     IReadOnlyList<AddressView> To, IReadOnlyList<AddressView> Cc, IReadOnlyList<AddressView> Bcc,
     string Subject, DateTime SentAt, string? InReplyTo, IReadOnlyList<string> References, string? BodyText, string? BodyHtml,
-    IReadOnlyList<AttachmentView> Attachments, AuthenticationView? Authentication, DeliveryView? Delivery, DateTime CreatedAt);
+    IReadOnlyList<AttachmentView> Attachments, AuthenticationView? Authentication, DeliveryView? Delivery, DateTime CreatedAt,
+    IReadOnlyList<string> Labels);
 
 /// <summary>
 /// Which messages a caller sees (those of live threads, and for a JWT bound to inboxes only those linked to
@@ -54,10 +55,12 @@ internal static class MessageViews
         var withAttachments = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.MessageId)).Select(a => a.MessageId).Distinct().ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var statuses = await LatestStatusesAsync(db, ids, cancellationToken);
+        var labels = await MessageLabels.OfAsync(db, ids, cancellationToken);
         return messages.Select(m => new MessageSummaryView(
             m.MessageId, m.ThreadId, m.InboxId, m.Direction, m.FromAddress, m.FromName, m.Subject, Snippet(m.BodyText), m.SentAt,
             withAttachments.Contains(m.MessageId),
-            m.Direction == MailDirections.Outbound ? statuses.GetValueOrDefault(m.MessageId) : null)).ToList();
+            m.Direction == MailDirections.Outbound ? statuses.GetValueOrDefault(m.MessageId) : null,
+            labels.GetValueOrDefault(m.MessageId) ?? [])).ToList();
     }
 
     public static async Task<MessageView> FullAsync(MailDbContext db, MailMessage m, CancellationToken cancellationToken)
@@ -79,8 +82,13 @@ internal static class MessageViews
             m.MessageId, m.ThreadId, m.InboxId, m.Direction, m.FromAddress, m.FromName,
             Of(RecipientTypes.To), Of(RecipientTypes.Cc), Of(RecipientTypes.Bcc),
             m.Subject, m.SentAt, m.InReplyTo, references, m.BodyText, m.BodyHtml, attachments,
-            m.Direction == MailDirections.Inbound ? Authentication(m.Metadata) : null, delivery, m.CreatedAt);
+            m.Direction == MailDirections.Inbound ? Authentication(m.Metadata) : null, delivery, m.CreatedAt,
+            (await MessageLabels.OfAsync(db, [m.MessageId], cancellationToken)).GetValueOrDefault(m.MessageId) ?? []);
     }
+
+    /// <summary>The messages of <paramref name="messages"/> that carry <paramref name="label"/>.</summary>
+    public static IQueryable<MailMessage> Labeled(MailDbContext db, IQueryable<MailMessage> messages, string label) =>
+        messages.Where(m => db.MessageLabels.Any(l => l.MessageId == m.MessageId && l.Label == label));
 
     public static string Snippet(string? text)
     {

@@ -13,7 +13,7 @@ using Parley.Mail.Storage;
 
 namespace Parley.Mail.Messages;
 
-/// <summary><c>GET /api/mail/search?q=&amp;inbox_id=</c>: messages whose subject, addresses or text body hold every word, newest first.</summary>
+/// <summary><c>GET /api/mail/search?q=&amp;inbox_id=&amp;label=</c>: messages whose subject, addresses or text body hold every word (and carry the label), newest first.</summary>
 internal static class SearchApi
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -22,7 +22,7 @@ internal static class SearchApi
     }
 
     private static async Task<Results<Ok<MailPage<MessageSummaryView>>, ProblemHttpResult>> SearchAsync(
-        string? q, [FromQuery(Name = "inbox_id")] Guid? inboxId, string? cursor, int? limit, ClaimsPrincipal user, MailDbContext db, CancellationToken cancellationToken)
+        string? q, [FromQuery(Name = "inbox_id")] Guid? inboxId, string? label, string? cursor, int? limit, ClaimsPrincipal user, MailDbContext db, CancellationToken cancellationToken)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
         {
@@ -31,6 +31,10 @@ internal static class SearchApi
         if (string.IsNullOrWhiteSpace(q) || q.Length > MessageSearch.MaxQueryLength)
         {
             return PageRequest.Invalid("q", $"must be 1–{MessageSearch.MaxQueryLength} characters");
+        }
+        if (label is not null && !MessageLabels.IsValid(label))
+        {
+            return PageRequest.Invalid("label", $"must be 1–{MessageLabels.MaxLength} characters without control characters");
         }
         var caller = MailCaller.From(user);
         if (inboxId is { } inbox && await InboxesApi.FindAsync(db, user, inbox, cancellationToken) is null)
@@ -46,6 +50,10 @@ internal static class SearchApi
         if (inboxId is { } only)
         {
             query = query.Where(m => db.MessageInboxes.Any(l => l.MessageId == m.MessageId && l.InboxId == only));
+        }
+        if (label is not null)
+        {
+            query = MessageViews.Labeled(db, query, label);
         }
         if (page.After is { } at && page.AfterKey is { } afterId)
         {

@@ -27,6 +27,7 @@ public abstract class MailDbContext(DbContextOptions options) : ModuleDbContext(
     internal DbSet<MessageRecipient> MessageRecipients => Set<MessageRecipient>();
     internal DbSet<MessageReference> MessageReferences => Set<MessageReference>();
     internal DbSet<MailAttachment> Attachments => Set<MailAttachment>();
+    internal DbSet<MessageLabel> MessageLabels => Set<MessageLabel>();
     internal DbSet<DeliveryEvent> DeliveryEvents => Set<DeliveryEvent>();
     internal DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
     internal DbSet<MailWebhookEndpoint> WebhookEndpoints => Set<MailWebhookEndpoint>();
@@ -43,6 +44,7 @@ public abstract class MailDbContext(DbContextOptions options) : ModuleDbContext(
         MessageRecipient.Configure(modelBuilder);
         MessageReference.Configure(modelBuilder);
         MailAttachment.Configure(modelBuilder);
+        MessageLabel.Configure(modelBuilder);
         DeliveryEvent.Configure(modelBuilder);
         SuppressedAddress.Configure(modelBuilder);
         MailWebhookEndpoint.Configure(modelBuilder);

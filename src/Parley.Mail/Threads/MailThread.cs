@@ -17,11 +17,15 @@ internal sealed class MailThread
     /// <summary>Parley's: set when this thread was merged into another; its messages moved there.</summary>
     public Guid? MergedInto { get; set; }
 
+    /// <summary>Parley's: one of <see cref="ThreadStates"/>; <c>open</c> for every thread until an API call or Triage changes it.</summary>
+    public string State { get; set; } = ThreadStates.Open;
+
     internal static void Configure(ModelBuilder modelBuilder)
     {
         var thread = modelBuilder.Entity<MailThread>();
         thread.ToTable("threads");
         thread.HasKey(t => t.Id);
         thread.HasIndex(t => new { t.Subject, t.UpdatedAt });
+        thread.Property(t => t.State).HasMaxLength(16).HasDefaultValue(ThreadStates.Open);
     }
 }

@@ -15,7 +15,8 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Threads;
 
 /// <summary>
-/// Threads: an inbox's conversations, newest activity first (<c>/api/mail/inboxes/{id}/threads</c>), one thread
+/// Threads: an inbox's conversations, newest activity first (<c>/api/mail/inboxes/{id}/threads</c>, filtered by
+/// <c>q</c>, <c>state</c> and <c>label</c> — a thread with a message carrying it), one thread
 /// with its messages oldest first, and soft deletion (its messages answer 404 from then on).
 /// </summary>
 internal static class ThreadsApi
@@ -29,11 +30,19 @@ internal static class ThreadsApi
     }
 
     private static async Task<Results<Ok<MailPage<ThreadSummaryView>>, ProblemHttpResult>> ListAsync(
-        Guid id, string? q, string? cursor, int? limit, ClaimsPrincipal user, MailDbContext db, CancellationToken cancellationToken)
+        Guid id, string? q, string? state, string? label, string? cursor, int? limit, ClaimsPrincipal user, MailDbContext db, CancellationToken cancellationToken)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
         {
             return problem!;
+        }
+        if (state is not null && !ThreadStates.IsKnown(state))
+        {
+            return PageRequest.Invalid("state", "must be one of " + string.Join(", ", ThreadStates.All));
+        }
+        if (label is not null && !MessageLabels.IsValid(label))
+        {
+            return PageRequest.Invalid("label", $"must be 1–{MessageLabels.MaxLength} characters without control characters");
         }
         if (q is { Length: > MessageSearch.MaxQueryLength })
         {
@@ -52,7 +61,15 @@ internal static class ThreadsApi
             }
             inInbox = inInbox.Where(m => matching.Contains(m.MessageId));
         }
+        if (label is not null)
+        {
+            inInbox = MessageViews.Labeled(db, inInbox, label);
+        }
         var threads = db.Threads.AsNoTracking().Where(t => t.DeletedAt == null && t.MergedInto == null && inInbox.Any(m => m.ThreadId == t.Id));
+        if (state is not null)
+        {
+            threads = threads.Where(t => t.State == state);
+        }
         if (page.After is { } at && page.AfterGuid is { } afterId)
         {
             threads = threads.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id.CompareTo(afterId) < 0));
@@ -85,7 +102,7 @@ internal static class ThreadsApi
         {
             full.Add(await MessageViews.FullAsync(db, message, cancellationToken));
         }
-        return TypedResults.Ok(new ThreadView(summary.Id, summary.Subject, summary.CreatedAt, summary.UpdatedAt, summary.MessageCount, summary.Participants, summary.LastMessage, full));
+        return TypedResults.Ok(new ThreadView(summary.Id, summary.Subject, summary.CreatedAt, summary.UpdatedAt, summary.MessageCount, summary.Participants, summary.LastMessage, summary.State, full));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, ClaimsPrincipal user, MailDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -120,7 +137,7 @@ internal static class ThreadsApi
             var own = messages.Where(m => m.ThreadId == thread.Id).OrderBy(m => m.SentAt).ThenBy(m => m.CreatedAt).ToList();
             var participants = own.SelectMany(m => new[] { m.FromAddress }.Concat(recipients.Where(r => r.MessageId == m.MessageId).Select(r => r.Address)))
                 .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            result[thread.Id] = new ThreadSummaryView(thread.Id, thread.Subject, thread.CreatedAt, thread.UpdatedAt, own.Count, participants, lastSummaries.GetValueOrDefault(thread.Id));
+            result[thread.Id] = new ThreadSummaryView(thread.Id, thread.Subject, thread.CreatedAt, thread.UpdatedAt, own.Count, participants, lastSummaries.GetValueOrDefault(thread.Id), thread.State);
         }
         return result;
     }
@@ -129,8 +146,9 @@ internal static class ThreadsApi
 }
 
 internal sealed record ThreadSummaryView(
-    Guid Id, string Subject, DateTime CreatedAt, DateTime UpdatedAt, int MessageCount, IReadOnlyList<string> Participants, MessageSummaryView? LastMessage);
+    Guid Id, string Subject, DateTime CreatedAt, DateTime UpdatedAt, int MessageCount, IReadOnlyList<string> Participants, MessageSummaryView? LastMessage,
+    string State);
 
 internal sealed record ThreadView(
     Guid Id, string Subject, DateTime CreatedAt, DateTime UpdatedAt, int MessageCount, IReadOnlyList<string> Participants, MessageSummaryView? LastMessage,
-    IReadOnlyList<MessageView> Messages);
+    string State, IReadOnlyList<MessageView> Messages);

@@ -1,3 +1,4 @@
+using Parley.Mail.Messages;
 using System.Text;
 using MimeKit;
 using Parley.Triage.Configuration;
@@ -44,7 +45,7 @@ public static class AttachmentText
         {
             var text = type switch
             {
-                "text/html" => HtmlText.Convert(DecodeText(part)),
+                "text/html" => HtmlText.ToPlain(DecodeText(part)),
                 _ when type.StartsWith("text/", StringComparison.Ordinal) => DecodeText(part),
                 Pdf => PdfText.Extract(Decode(part), options.MaxExtractedChars),
                 Docx => DocxText.Extract(Decode(part), options.MaxExtractedChars),

@@ -18,6 +18,10 @@ public sealed class TriageOptions
     [ConfigurationKeyName("accounts")]
     public List<AccountOptions> Accounts { get; set; } = [];
 
+    /// <summary>Parley's own Mail inboxes triaged by the same rules and LLM (docs/triage.md, "Parley's own inboxes").</summary>
+    [ConfigurationKeyName("inboxes")]
+    public List<InboxOptions> Inboxes { get; set; } = [];
+
     [ConfigurationKeyName("llm_providers")]
     public List<LlmProviderOptions> LlmProviders { get; set; } = [];
 

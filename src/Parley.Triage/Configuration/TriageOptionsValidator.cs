@@ -44,6 +44,10 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             ValidateAccount(options.Accounts[i], "accounts:" + Index(i), accounts, providers, Fail);
         }
+        for (var i = 0; i < options.Inboxes.Count; i++)
+        {
+            ValidateInbox(options.Inboxes[i], "inboxes:" + Index(i), accounts, providers, Fail);
+        }
         var rules = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Rules.Count; i++)
         {
@@ -243,6 +247,44 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         foreach (var unknown in account.Notifications.Events.Where(e => !NotificationsOptions.KnownEvents.Contains(e)))
         {
             fail(key + ":notifications:events", $"unknown event '{unknown}' (one of {string.Join(", ", NotificationsOptions.KnownEvents)})");
+        }
+    }
+
+    /// <summary>An inbox's classification keys are checked as an account's; its account name joins the names rules may list.</summary>
+    private static void ValidateInbox(InboxOptions inbox, string key, HashSet<string> names, HashSet<string> providers, Action<string, string> fail)
+    {
+        var hasAddress = !string.IsNullOrWhiteSpace(inbox.Address);
+        if (hasAddress == (inbox.InboxId is not null))
+        {
+            fail(key + ":address", "give address or inbox_id (one of them)");
+        }
+        else if (hasAddress && (inbox.Address!.Trim() is var address && (address.IndexOf('@') <= 0 || address.IndexOf('@') != address.LastIndexOf('@') || address.EndsWith('@'))))
+        {
+            fail(key + ":address", "must be an address (local@domain)");
+        }
+        else if (!names.Add(inbox.AccountName))
+        {
+            fail(key + (hasAddress ? ":address" : ":inbox_id"), "this inbox is listed twice");
+        }
+        for (var i = 0; i < inbox.AllowedActions.Count; i++)
+        {
+            if (TriageActionNames.Parse(inbox.AllowedActions[i]) is null)
+            {
+                fail(key + ":allowed_actions:" + Index(i), $"unknown action '{inbox.AllowedActions[i]}' (one of {ActionList()})");
+            }
+        }
+        if (inbox.MinimumConfidence is { } confidence)
+        {
+            Fraction(confidence, key + ":minimum_confidence", fail);
+        }
+        OnePrompt(inbox.PromptOverride, inbox.PromptFile, key + ":prompt_override", key + ":prompt_file", fail);
+        if (!string.IsNullOrEmpty(inbox.LlmProvider) && !providers.Contains(inbox.LlmProvider))
+        {
+            fail(key + ":llm_provider", $"no LLM provider is named '{inbox.LlmProvider}'");
+        }
+        if (!string.IsNullOrEmpty(inbox.Llm.Provider) && !providers.Contains(inbox.Llm.Provider))
+        {
+            fail(key + ":llm:provider", $"no LLM provider is named '{inbox.Llm.Provider}'");
         }
     }
 

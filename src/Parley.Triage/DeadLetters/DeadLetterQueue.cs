@@ -63,7 +63,9 @@ internal sealed class DeadLetterQueue(
     /// </summary>
     public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
-        var reprocessor = services.GetService<IDeadLetterReprocessor>();
+        var waiting = await db.DeadLetters.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new DeadLetterItem(d.Id, d.MessageId, d.AccountName, d.Folder, d.Uid, d.Attempts)).SingleOrDefaultAsync(cancellationToken);
+        var reprocessor = waiting is null ? null : services.GetServices<IDeadLetterReprocessor>().LastOrDefault(r => r.Handles(waiting));
         if (reprocessor is null)
         {
             return false;

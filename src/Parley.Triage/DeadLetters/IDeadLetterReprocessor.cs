@@ -8,6 +8,13 @@ namespace Parley.Triage.DeadLetters;
 internal interface IDeadLetterReprocessor
 {
     Task ReprocessAsync(DeadLetterItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether this reprocessor takes <paramref name="item"/>. Several may be registered (IMAP accounts, Parley's own
+    /// inboxes — see <see cref="Inboxes.InboxDeadLetters"/>); the queue hands an entry to the last registered that
+    /// takes it, as DI's own "last one wins".
+    /// </summary>
+    bool Handles(DeadLetterItem item) => true;
 }
 
 /// <summary>What a reprocessor needs to find the email again.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using MimeKit;
 using Parley.Triage.Attachments;
 using Parley.Triage.Configuration;
+using Parley.Mail.Messages;
 using Parley.Triage.Emails;
 
 namespace Parley.Triage.Imap;
@@ -37,7 +38,7 @@ public static class TriageEmailReader
         {
             return text;
         }
-        return message.HtmlBody is { } html ? HtmlText.Convert(html) : "";
+        return message.HtmlBody is { } html ? HtmlText.ToPlain(html) : "";
     }
 
     private static TriageAttachment AttachmentOf(MimeEntity entity, AttachmentsOptions? extraction)

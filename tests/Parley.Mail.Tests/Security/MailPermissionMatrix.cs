@@ -75,6 +75,9 @@ internal static class MailPermissionMatrix
         new("DELETE /api/mail/threads/{id:guid}", Permissions.MailThreadsDelete, Binding.Inbox, w => $"/api/mail/threads/{w.Thread}"),
         new("GET /api/mail/messages/{messageId}", Permissions.MailMessagesRead, Binding.Inbox, w => $"/api/mail/messages/{Uri.EscapeDataString(w.Message)}"),
         new("GET /api/mail/messages/{messageId}/raw", Permissions.MailMessagesRead, Binding.Inbox, w => $"/api/mail/messages/{Uri.EscapeDataString(w.Message)}/raw"),
+        new("PUT /api/mail/messages/{messageId}/labels/{label}", Permissions.MailThreadsDelete, Binding.Inbox, w => $"/api/mail/messages/{Uri.EscapeDataString(w.Message)}/labels/work"),
+        new("DELETE /api/mail/messages/{messageId}/labels/{label}", Permissions.MailThreadsDelete, Binding.Inbox, w => $"/api/mail/messages/{Uri.EscapeDataString(w.Message)}/labels/work"),
+        new("PUT /api/mail/threads/{id:guid}/state", Permissions.MailThreadsDelete, Binding.Inbox, w => $"/api/mail/threads/{w.Thread}/state", _ => new { state = "archived" }),
         new("GET /api/mail/attachments/{id:guid}", Permissions.MailAttachmentsRead, Binding.Inbox, w => $"/api/mail/attachments/{w.Attachment}"),
         new("GET /api/mail/search", Permissions.MailMessagesRead, Binding.Inbox, w => $"/api/mail/search?q=hello&inbox_id={w.Inbox}"),
 

@@ -514,6 +514,28 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                     b.ToTable("message_inboxes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("MessageId", "Label");
+
+                    b.HasIndex("Label");
+
+                    b.ToTable("message_labels", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Mail.Messages.MessageRecipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -623,6 +645,14 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                     b.Property<Guid?>("MergedInto")
                         .HasColumnType("TEXT")
                         .HasColumnName("merged_into");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("open")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -744,6 +774,15 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parley.Mail.Messages.MailMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
                     b.HasOne("Parley.Mail.Messages.MailMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")

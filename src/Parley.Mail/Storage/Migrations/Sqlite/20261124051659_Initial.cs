@@ -102,7 +102,8 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     deleted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    merged_into = table.Column<Guid>(type: "TEXT", nullable: true)
+                    merged_into = table.Column<Guid>(type: "TEXT", nullable: true),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false, defaultValue: "open")
                 },
                 constraints: table =>
                 {
@@ -283,6 +284,25 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "message_labels",
+                columns: table => new
+                {
+                    message_id = table.Column<string>(type: "TEXT", nullable: false),
+                    label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_labels", x => new { x.message_id, x.label });
+                    table.ForeignKey(
+                        name: "FK_message_labels_messages_message_id",
+                        column: x => x.message_id,
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "message_recipients",
                 columns: table => new
                 {
@@ -364,6 +384,11 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                 column: "inbox_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_message_labels_label",
+                table: "message_labels",
+                column: "label");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_message_recipients_address",
                 table: "message_recipients",
                 column: "address");
@@ -437,6 +462,9 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "message_inboxes");
+
+            migrationBuilder.DropTable(
+                name: "message_labels");
 
             migrationBuilder.DropTable(
                 name: "message_recipients");

@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Parley.Mail.Tests.Webhooks;
+namespace Parley.Tests.Infrastructure;
 
 /// <summary>A real HTTP endpoint on loopback that receives webhooks: echoes verification challenges (unless told not to) and records deliveries.</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;

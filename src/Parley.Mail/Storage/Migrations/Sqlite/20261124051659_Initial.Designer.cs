@@ -11,7 +11,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMailDbContext))]
-    [Migration("20261123203906_Initial")]
+    [Migration("20261124051659_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -517,6 +517,28 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                     b.ToTable("message_inboxes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("MessageId", "Label");
+
+                    b.HasIndex("Label");
+
+                    b.ToTable("message_labels", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Mail.Messages.MessageRecipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -626,6 +648,14 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                     b.Property<Guid?>("MergedInto")
                         .HasColumnType("TEXT")
                         .HasColumnName("merged_into");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("open")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -747,6 +777,15 @@ namespace Parley.Mail.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parley.Mail.Messages.MailMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
                     b.HasOne("Parley.Mail.Messages.MailMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")

@@ -12,7 +12,7 @@ using Parley.Mail.Storage;
 namespace Parley.Mail.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMailDbContext))]
-    [Migration("20261123203925_Initial")]
+    [Migration("20261124051822_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -523,6 +523,28 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                     b.ToTable("message_inboxes", "mail");
                 });
 
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("MessageId", "Label");
+
+                    b.HasIndex("Label");
+
+                    b.ToTable("message_labels", "mail");
+                });
+
             modelBuilder.Entity("Parley.Mail.Messages.MessageRecipient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -632,6 +654,14 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                     b.Property<Guid?>("MergedInto")
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("open")
+                        .HasColumnName("state");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -753,6 +783,15 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parley.Mail.Messages.MailMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parley.Mail.Messages.MessageLabel", b =>
+                {
                     b.HasOne("Parley.Mail.Messages.MailMessage", null)
                         .WithMany()
                         .HasForeignKey("MessageId")

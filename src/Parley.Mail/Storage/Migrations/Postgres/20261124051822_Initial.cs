@@ -110,7 +110,8 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    merged_into = table.Column<Guid>(type: "uuid", nullable: true)
+                    merged_into = table.Column<Guid>(type: "uuid", nullable: true),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "open")
                 },
                 constraints: table =>
                 {
@@ -305,6 +306,27 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "message_labels",
+                schema: "mail",
+                columns: table => new
+                {
+                    message_id = table.Column<string>(type: "character varying(998)", nullable: false),
+                    label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_message_labels", x => new { x.message_id, x.label });
+                    table.ForeignKey(
+                        name: "FK_message_labels_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "mail",
+                        principalTable: "messages",
+                        principalColumn: "message_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "message_recipients",
                 schema: "mail",
                 columns: table => new
@@ -398,6 +420,12 @@ namespace Parley.Mail.Storage.Migrations.Postgres
                 column: "inbox_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_message_labels_label",
+                schema: "mail",
+                table: "message_labels",
+                column: "label");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_message_recipients_address",
                 schema: "mail",
                 table: "message_recipients",
@@ -486,6 +514,10 @@ namespace Parley.Mail.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "message_inboxes",
+                schema: "mail");
+
+            migrationBuilder.DropTable(
+                name: "message_labels",
                 schema: "mail");
 
             migrationBuilder.DropTable(
