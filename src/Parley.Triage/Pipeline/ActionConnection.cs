@@ -24,6 +24,13 @@ internal sealed class ActionConnection(ImapAccount account, ImapConnector connec
                 _client = null;
                 _client = await connector.ConnectAsync(account, cancellationToken);
             }
+            else
+            {
+                // A folder left selected by the last use has a stale view: Dovecot applies UID commands to the session's
+                // view, so a message that arrived since (UID MOVE 3 before the session saw UID 3) would be silently
+                // skipped. A NOOP brings new arrivals into the view first.
+                await _client.NoOpAsync(cancellationToken);
+            }
             try
             {
                 return await work(_client);

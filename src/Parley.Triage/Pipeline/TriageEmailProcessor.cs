@@ -102,11 +102,17 @@ internal sealed class TriageEmailProcessor(
             // Forwarding (through Mail or an SMTP relay) is not built yet: recorded in the audit, not sent.
             logger.LogWarning("Triage {Account}: a forward action was decided; forwarding is not available yet and was not sent", account.Name);
         }
-        if (onServer.Count > 0)
+        if (onServer.Count > 0 || ProcessingHeaders.Applies(account, decision.Actions))
         {
-            await runtime.Connection.UseAsync(
-                client => new ImapActions(client, account.Imap).ExecuteAsync(email.Folder, email.Uid, onServer, cancellationToken),
-                cancellationToken);
+            await runtime.Connection.UseAsync(async client =>
+            {
+                await new ImapActions(client, account.Imap).ExecuteAsync(email.Folder, email.Uid, onServer, cancellationToken);
+                if (ProcessingHeaders.Applies(account, decision.Actions))
+                {
+                    await ProcessingHeaders.AddAsync(client, email.Folder, email.Uid, decision, time.GetUtcNow(), cancellationToken);
+                }
+                return true;
+            }, cancellationToken);
         }
         fault?.AfterActions(email);
 

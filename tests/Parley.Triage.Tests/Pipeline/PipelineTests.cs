@@ -46,6 +46,23 @@ public sealed class PipelineTests(DovecotFixture dovecot) : IClassFixture<Doveco
         Assert.Single(await h.MessagesAsync("INBOX"));
     }
 
+    [Fact]
+    public async Task Emails_that_stay_in_the_folder_are_each_acted_on_even_when_they_arrive_after_the_last_action()
+    {
+        // The action connection keeps INBOX selected between emails; the second arrives after that selection's view.
+        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server);
+        h.Llm.Reply(PipelineHarness.FlagReply()).Reply(PipelineHarness.FlagReply());
+
+        await h.AppendAsync("first to flag");
+        await Eventually.Until(async () => await h.AuditCountAsync() == 1, Seconds15, "the first is processed");
+        await h.AppendAsync("second to flag");
+        await Eventually.Until(async () => await h.AuditCountAsync() == 2, Seconds15, "the second is processed");
+
+        var inbox = await h.MessagesAsync("INBOX");
+        Assert.Equal(2, inbox.Count);
+        Assert.All(inbox, m => Assert.True(m.Flags.HasFlag(MessageFlags.Flagged), m.Subject + " is flagged"));
+    }
+
     [Theory, BothProviders]
     public async Task Dry_run_records_what_would_happen_and_changes_nothing_on_the_server(string provider)
     {
