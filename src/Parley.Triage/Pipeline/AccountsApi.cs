@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Parley.Core.Http;
+using Parley.Core.Security;
 using Parley.Triage.Dashboard;
 
 namespace Parley.Triage.Pipeline;
@@ -16,6 +17,9 @@ internal static class AccountsApi
     public static IEndpointRouteBuilder MapTriageAccounts(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/triage").WithTags("Triage: accounts")
+            // The policy decides (Core owners and admins); the permission marks the endpoints as signed-in-only for
+            // Core's endpoint-security contract, and an API key without an admin's role is still refused by the policy.
+            .RequirePermission(Permissions.Account)
             .RequireAuthorization(TriageDashboardAuthorization.PolicyName);
 
         api.MapGet("/accounts", async Task<Ok<AccountsView>> (AccountStatuses statuses, CancellationToken ct) =>
