@@ -8,6 +8,7 @@ using Parley.Triage.Inboxes;
 using Parley.Triage.Imap;
 using Parley.Triage.Api;
 using Parley.Core.Http;
+using Parley.Triage.Pipeline;
 using Parley.Core.Jobs;
 using Parley.Triage.Audit;
 using Parley.Triage.Configuration;
@@ -49,6 +50,7 @@ public static class TriageModule
         // -- classification: rules, LLM providers, prompts
         builder.Services.AddTriageClassification();
         // -- pipeline: accounts watched, each email processed (sink), dead-letter reprocessing, account operations
+        builder.Services.AddTriagePipeline();
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         builder.Services.AddSignalR().AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddEventHandler<TriageDecisionRecorded, TriageFeedPublisher>();
@@ -80,6 +82,7 @@ public static class TriageModule
         // -- IMAP
         // -- classification
         // -- pipeline
+        app.MapTriagePipeline();
         // -- HTTP API
         app.MapTriageDashboardApi();
         app.MapTriageAuditApi();

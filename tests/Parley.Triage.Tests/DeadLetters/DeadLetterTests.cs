@@ -118,15 +118,18 @@ public sealed class DeadLetterTests
     }
 
     [Theory, BothProviders]
-    public async Task Without_a_processing_pipeline_due_entries_wait_untouched(string provider)
+    public async Task A_due_entry_of_an_account_that_is_not_running_fails_its_attempt_and_waits_again(string provider)
     {
+        // The pipeline's reprocessor is registered by AddTriage; "work" is not a configured account.
         var (app, clock) = await TriageTestApp.StartAsync(provider, new Dictionary<string, string?>(Policy) { ["Jobs:Enabled"] = "false" });
         await using var _ = app;
         var entry = await app.WithAsync<DeadLetterQueue, DeadLetter>(q => q.RecordAsync("<m@x>", "work", "INBOX", 1, "e"));
         clock.Advance(TimeSpan.FromMinutes(10));
 
-        Assert.False(await app.WithAsync<DeadLetterQueue, bool>(q => q.RetryAsync(entry.Id)));
-        Assert.Equal((1, DeadLetterStatus.Pending), ((await LoadAsync(app, entry.Id)).Attempts, (await LoadAsync(app, entry.Id)).RetryStatus));
+        Assert.True(await app.WithAsync<DeadLetterQueue, bool>(q => q.RetryAsync(entry.Id)));
+        var after = await LoadAsync(app, entry.Id);
+        Assert.Equal((2, DeadLetterStatus.Pending), (after.Attempts, after.RetryStatus));
+        Assert.Contains("not configured", after.Error, StringComparison.Ordinal);
     }
 
     [Fact]
