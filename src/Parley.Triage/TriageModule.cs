@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
 using Parley.Triage.Imap;
+using Parley.Triage.Pipeline;
 using Parley.Core.Jobs;
 using Parley.Triage.Audit;
 using Parley.Triage.Configuration;
@@ -39,6 +40,7 @@ public static class TriageModule
         // -- classification: rules, LLM providers, prompts
         builder.Services.AddTriageClassification();
         // -- pipeline: accounts watched, each email processed (sink), dead-letter reprocessing, account operations
+        builder.Services.AddTriagePipeline();
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
@@ -51,6 +53,7 @@ public static class TriageModule
         // -- IMAP
         // -- classification
         // -- pipeline
+        app.MapTriagePipeline();
         // -- HTTP API
         // -- OAuth2, attachments, notifications, webhooks
         // -- own inboxes

@@ -27,6 +27,12 @@ public sealed class ImapFolderWatcher(
     /// <summary>How many times a connection failed since the watcher started (tests and /health).</summary>
     public int Failures { get; private set; }
 
+    /// <summary>Whether new mail is awaited by IDLE (true) or by polling (false); null until the first connection.</summary>
+    public bool? UsingIdle { get; private set; }
+
+    /// <summary>The last connection failure's message (no secrets: MailKit's text), cleared when a connection succeeds.</summary>
+    public string? LastError { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var delay = account.ReconnectInitialDelay;
@@ -45,6 +51,7 @@ public sealed class ImapFolderWatcher(
             catch (Exception e)
             {
                 Failures++;
+                LastError = e.Message;
                 logger.LogWarning("IMAP {Account}/{Folder}: {Error}; reconnecting in {Delay}", account.Name, folderName, e.Message, delay);
             }
             finally
@@ -70,8 +77,10 @@ public sealed class ImapFolderWatcher(
         var lastUid = await StartingPointAsync(folder, cancellationToken);
         // Connected only once the starting point is fixed: mail arriving from now on is new.
         Connected = true;
+        LastError = null;
         connected();
         var idle = account.UseIdle && client.Capabilities.HasFlag(ImapCapabilities.Idle);
+        UsingIdle = idle;
         // An EXISTS the server reports during the search or a fetch (mail that arrived after the search) is reported
         // once: without this flag the watcher would go into IDLE having missed it and wait for the next refresh.
         var countChanged = false;

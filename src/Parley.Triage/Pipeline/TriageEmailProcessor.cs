@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parley.Triage.Actions;
+using Parley.Triage.Audit;
+using Parley.Triage.Classification;
+using Parley.Triage.DeadLetters;
+using Parley.Triage.Emails;
+using Parley.Triage.Imap;
+using Parley.Triage.Processing;
+using Parley.Triage.Storage;
+
+namespace Parley.Triage.Pipeline;
+
+/// <summary>
+/// Every email, once: skip it when its Message-ID is in <c>processed_messages</c> for the account → classify →
+/// below the minimum confidence with no review folder: fail (untouched) → carry out the actions (dry run: recorded,
+/// not done) → audit → remember it in <c>processed_messages</c>. A failure anywhere is a dead letter, never an
+/// exception to the watcher (which would hand the same email again and again). Mailbox safety: actions come before
+/// the record, so a crash between them leaves the email where the actions put it (or where it was) and unrecorded;
+/// handed again, a message moved away is no longer in the source folder, and the dead letter treats "gone" as done.
+/// </summary>
+internal sealed class TriageEmailProcessor(
+    RunningAccounts accounts,
+    IServiceScopeFactory scopes,
+    TriageClassifier classifier,
+    PipelineMetrics metrics,
+    TimeProvider time,
+    ILogger<TriageEmailProcessor> logger,
+    IProcessingFault? fault = null) : ITriageEmailSink
+{
+    public async Task HandleAsync(TriageEmail email, CancellationToken cancellationToken)
+    {
+        var runtime = accounts.Find(email.AccountName)
+            ?? throw new InvalidOperationException($"account {email.AccountName} is not running");
+        // The watcher's token stops watching; an email already handed is finished unless processing itself is stopped
+        // (shutdown.timeout passed), so a shutdown does not leave half-done work behind.
+        var result = await ProcessAsync(runtime, email, runtime.Processing.Token);
+        if (result.Status == ProcessingStatus.Failed)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DeadLetterQueue>()
+                .RecordAsync(email.MessageId, email.AccountName, email.Folder, email.Uid, result.Error!, CancellationToken.None);
+        }
+    }
+
+    public async Task<ProcessingResult> ProcessAsync(AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+    {
+        var account = runtime.Account;
+        if (await IsProcessedAsync(account.Name, email.MessageId, cancellationToken))
+        {
+            return ProcessingResult.AlreadyProcessed;
+        }
+        await runtime.Concurrency.WaitAsync(cancellationToken);
+        runtime.Entered();
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await DecideAndActAsync(runtime, email, cancellationToken);
+            metrics.Processed(account.Name, result.Actions, result.Result.Status, time.GetElapsedTime(started));
+            if (result.Result.Status == ProcessingStatus.Failed)
+            {
+                runtime.LastProcessingError = result.Result.Error;
+                logger.LogWarning("Triage {Account}/{Folder} UID {Uid}: {Error}", account.Name, email.Folder, email.Uid, result.Result.Error);
+            }
+            return result.Result;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics.Processed(account.Name, [], ProcessingStatus.Failed, time.GetElapsedTime(started));
+            runtime.LastProcessingError = e.Message;
+            logger.LogWarning("Triage {Account}/{Folder} UID {Uid}: {Error}", account.Name, email.Folder, email.Uid, e.Message);
+            return ProcessingResult.Failed(e.Message);
+        }
+        finally
+        {
+            runtime.Left();
+            runtime.Concurrency.Release();
+        }
+    }
+
+    private async Task<(ProcessingResult Result, IReadOnlyList<TriageAction> Actions)> DecideAndActAsync(
+        AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+    {
+        var account = runtime.Account;
+        var outcome = await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
+        if (outcome is ClassificationFailure failure)
+        {
+            return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
+        }
+        var decision = (ClassificationDecision)outcome;
+        if (decision.BelowMinimumConfidence && account.Classifier.ReviewFolder is null)
+        {
+            // Mailpilot's confidence.minimum_threshold: left untouched, in the dead letter for a retry or an operator.
+            return (ProcessingResult.Failed(
+                $"low_confidence: confidence {decision.Confidence:0.##} is below the minimum {account.Classifier.MinimumConfidence:0.##}; left untouched"), []);
+        }
+
+        var onServer = decision.Actions.Where(a => a.Kind != TriageActionKind.Forward).ToList();
+        if (onServer.Count < decision.Actions.Count)
+        {
+            // Forwarding (through Mail or an SMTP relay) is not built yet: recorded in the audit, not sent.
+            logger.LogWarning("Triage {Account}: a forward action was decided; forwarding is not available yet and was not sent", account.Name);
+        }
+        if (onServer.Count > 0)
+        {
+            await runtime.Connection.UseAsync(
+                client => new ImapActions(client, account.Imap).ExecuteAsync(email.Folder, email.Uid, onServer, cancellationToken),
+                cancellationToken);
+        }
+        fault?.AfterActions(email);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<TriageAuditLog>();
+        var llm = decision.Source.Kind == DecisionSourceKind.Llm;
+        await audit.RecordAsync(new TriageDecision(
+            email.MessageId, account.Name, decision.Actions, email.Subject,
+            decision.Source.Provider, decision.Source.Model,
+            llm ? decision.Confidence : null,
+            decision.Reasoning,
+            account.Imap.DryRun), CancellationToken.None);
+        await RememberAsync(scope.ServiceProvider.GetRequiredService<TriageDbContext>(), account.Name, email.MessageId);
+        return (ProcessingResult.Done, decision.Actions);
+    }
+
+    private async Task<bool> IsProcessedAsync(string account, string messageId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        return await db.ProcessedMessages.AnyAsync(p => p.MessageId == messageId && p.AccountName == account, cancellationToken);
+    }
+
+    /// <summary>The processed_messages row; a row already there (a retry that raced the watcher) is the same fact.</summary>
+    private async Task RememberAsync(TriageDbContext db, string account, string messageId)
+    {
+        db.ProcessedMessages.Add(new ProcessedMessage
+        {
+            MessageId = messageId,
+            AccountName = account,
+            ProcessedAt = time.GetUtcNow().ToUnixTimeSeconds(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await db.ProcessedMessages.AsNoTracking().AnyAsync(p => p.MessageId == messageId && p.AccountName == account))
+            {
+                throw;
+            }
+        }
+    }
+}
