@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Storage;
 using Parley.Triage.Imap;
 using Parley.Triage.Pipeline;
+using Parley.Triage.Api;
+using Parley.Core.Events;
+using Parley.Core.Http;
 using Parley.Core.Jobs;
 using Parley.Triage.Audit;
 using Parley.Triage.Configuration;
@@ -42,6 +45,8 @@ public static class TriageModule
         // -- pipeline: accounts watched, each email processed (sink), dead-letter reprocessing, account operations
         builder.Services.AddTriagePipeline();
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
+        builder.Services.AddSignalR().AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions));
+        builder.Services.AddEventHandler<TriageDecisionRecorded, TriageFeedPublisher>();
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         return builder;
@@ -55,6 +60,10 @@ public static class TriageModule
         // -- pipeline
         app.MapTriagePipeline();
         // -- HTTP API
+        app.MapTriageDashboardApi();
+        app.MapTriageAuditApi();
+        app.MapTriageDeadLetterApi();
+        app.MapHub<TriageFeedHub>(TriageFeedHub.Path).RequireAuthorization(TriageDashboardAuthorization.PolicyName);
         // -- OAuth2, attachments, notifications, webhooks
         // -- own inboxes
         return app;

@@ -58,7 +58,7 @@ public static class ParleyAuthentication
 
     private static string SelectScheme(HttpContext context)
     {
-        if (BearerToken(context.Request) is not { } token)
+        if ((BearerToken(context.Request) ?? HubQueryToken(context.Request)) is not { } token)
         {
             return JwtBearerDefaults.AuthenticationScheme;
         }
@@ -75,6 +75,16 @@ public static class ParleyAuthentication
         }
         return JwtBearerDefaults.AuthenticationScheme;
     }
+
+    /// <summary>
+    /// The <c>access_token</c> query parameter of a hub request (<c>/hubs/…</c>), which browsers send because a
+    /// WebSocket cannot carry a header; null elsewhere (a token in a URL ends up in logs). Module schemes read it too.
+    /// </summary>
+    public static string? HubQueryToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
+        && request.Query["access_token"].ToString() is { Length: > 0 } token
+            ? token
+            : null;
 
     /// <summary>The credential after <c>Bearer </c>, or null.</summary>
     public static string? BearerToken(HttpRequest request)

@@ -9,9 +9,9 @@ namespace Parley.Triage.Dashboard;
 /// <summary>
 /// Mailpilot's dashboard accounts: users with bcrypt password hashes (as the seed says) and sessions lasting
 /// <c>dashboard.session_ttl</c>. A session token is shown once; only its SHA-256 is stored (<c>dashboard_sessions.id</c>).
-/// HTTP endpoints come with the dashboard; Parley's admins also reach it through Core's accounts.
+/// Its HTTP side is <c>Api/DashboardApi</c>; Parley's admins also reach the dashboard through Core's accounts.
 /// </summary>
-internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, IOptions<TriageOptions> options)
+internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, IOptionsMonitor<TriageOptions> options)
 {
     public const int MinPasswordLength = 8;
 
@@ -70,14 +70,15 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
     /// <summary>Opens a session; the token is returned once and stored only as its SHA-256.</summary>
     public async Task<(string Token, DashboardSession Session)> OpenSessionAsync(long userId, CancellationToken cancellationToken = default)
     {
-        var token = SecretHashing.NewBase64UrlSecret();
+        // The prefix lets Core's bearer router send it to DashboardSessionAuthenticationHandler.
+        var token = DashboardSessionAuthenticationHandler.TokenPrefix + SecretHashing.NewBase64UrlSecret();
         var now = clock.GetUtcNow();
         var session = new DashboardSession
         {
             Id = SecretHashing.Sha256Hex(token),
             UserId = userId,
             CreatedAt = now.ToUnixTimeSeconds(),
-            ExpiresAt = (now + options.Value.Dashboard.SessionTtl.Value).ToUnixTimeSeconds(),
+            ExpiresAt = (now + options.CurrentValue.Dashboard.SessionTtl.Value).ToUnixTimeSeconds(),
         };
         db.DashboardSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
@@ -94,6 +95,8 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
             .Select(s => (long?)s.UserId).SingleOrDefaultAsync(cancellationToken);
         return userId is null ? null : await db.DashboardUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
     }
+
+    public Task<bool> AnyUserAsync(CancellationToken cancellationToken = default) => db.DashboardUsers.AnyAsync(cancellationToken);
 
     /// <summary>Signs out: the session is removed at once.</summary>
     public Task<int> CloseSessionAsync(string token, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Accounts;
 using Parley.Core.Security;
@@ -6,8 +7,9 @@ namespace Parley.Triage.Dashboard;
 
 /// <summary>
 /// Who may use the Triage dashboard and its API: every <c>/api/triage</c> endpoint requires <see cref="PolicyName"/>.
-/// Parley's owners and admins (Core accounts) always may; the HTTP API part adds Mailpilot's own dashboard users
-/// (bcrypt passwords, <c>dashboard_sessions</c>) as a second way in.
+/// Parley's owners and admins (Core accounts) always may; so may Mailpilot's own dashboard users, signed in at
+/// <c>POST /api/triage/dashboard/sign-in</c> (bcrypt passwords, <c>dashboard_sessions</c>) and authenticated by
+/// <see cref="DashboardSessionAuthenticationHandler"/>. Anyone else signed in is refused with 403.
 /// </summary>
 public static class TriageDashboardAuthorization
 {
@@ -18,6 +20,13 @@ public static class TriageDashboardAuthorization
             .AddPolicy(PolicyName, policy => policy
                 .AddAuthenticationSchemes(ParleyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireClaim(ParleyClaims.Role, Roles.Owner, Roles.Admin))
-            .Services;
+                .RequireAssertion(context => IsDashboardUser(context.User) || IsCoreAdmin(context.User)))
+            .Services
+            .AddBearerScheme<DashboardSessionAuthenticationHandler>(DashboardSessionAuthenticationHandler.SchemeName, DashboardSessionAuthenticationHandler.Accepts);
+
+    internal static bool IsDashboardUser(ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == DashboardSessionAuthenticationHandler.UserClaim);
+
+    internal static bool IsCoreAdmin(ClaimsPrincipal user) =>
+        user.HasClaim(ParleyClaims.Role, Roles.Owner) || user.HasClaim(ParleyClaims.Role, Roles.Admin);
 }

@@ -155,6 +155,21 @@ internal sealed class DeadLetterQueue(
         return await db.DeadLetters.AnyAsync(d => d.Id == id, cancellationToken) ? DeadLetterCommandResult.WrongState : DeadLetterCommandResult.NotFound;
     }
 
+    /// <summary>
+    /// An operator acknowledges an exhausted entry (Mailpilot's "remove"): <c>skipped</c>, kept, out of the open list.
+    /// </summary>
+    public async Task<DeadLetterCommandResult> DismissAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var dismissed = await db.DeadLetters
+            .Where(d => d.Id == id && d.RetryStatus == DeadLetterStatus.Exhausted)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetryStatus, DeadLetterStatus.Skipped), cancellationToken);
+        if (dismissed > 0)
+        {
+            return DeadLetterCommandResult.Done;
+        }
+        return await db.DeadLetters.AnyAsync(d => d.Id == id, cancellationToken) ? DeadLetterCommandResult.WrongState : DeadLetterCommandResult.NotFound;
+    }
+
     private void Schedule(DeadLetter entry, long now) =>
         entry.NextRetryAt = now + (long)Math.Ceiling(delays.Next(entry.Attempts).TotalSeconds);
 
