@@ -23,7 +23,7 @@ test('A deep link to the account page asks to sign in, then lands there', async 
   await page.context().close();
 });
 
-test('Triage shows its empty page; Chat, Mail and Tickets show their areas', async () => {
+test('Triage shows its accounts (none here); Chat, Mail and Tickets show their areas', async () => {
   const page = await openPage(env.browser, env.server.url);
   await page.goto('/sign-in');
   await signIn(page, adminUsername, adminPassword);
