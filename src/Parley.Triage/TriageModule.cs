@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parley.Core.Storage;
 using Parley.Triage.Imap;
 using Parley.Triage.Pipeline;
@@ -47,6 +48,11 @@ public static class TriageModule
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         builder.Services.AddSignalR().AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddEventHandler<TriageDecisionRecorded, TriageFeedPublisher>();
+        builder.Services.AddSingleton<TriageSettingsFile>();
+        builder.Services.AddSingleton<TriageSettingsOverride>();
+        builder.Services.AddSingleton<IConfigureOptions<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
+        builder.Services.AddScoped<TriageSettingsEditor>();
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         return builder;
@@ -63,6 +69,7 @@ public static class TriageModule
         app.MapTriageDashboardApi();
         app.MapTriageAuditApi();
         app.MapTriageDeadLetterApi();
+        app.MapTriageSettingsApi();
         app.MapHub<TriageFeedHub>(TriageFeedHub.Path).RequireAuthorization(TriageDashboardAuthorization.PolicyName);
         // -- OAuth2, attachments, notifications, webhooks
         // -- own inboxes
