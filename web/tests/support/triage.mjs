@@ -87,12 +87,13 @@ async function imapSession(dovecot, work) {
   }
 }
 
-/** Appends a plain-text email (LITERAL+: no round trip for the continuation). */
-export function appendMail(dovecot, { subject, body = `Body of ${subject}`, from = 'sender@example.org', folder = 'INBOX' }) {
+/** Appends a plain-text email (LITERAL+: no round trip for the continuation); answers its Message-ID. */
+export async function appendMail(dovecot, { subject, body = `Body of ${subject}`, from = 'sender@example.org', folder = 'INBOX' }) {
   const id = `<${Date.now()}.${Math.random().toString(36).slice(2)}@example.org>`;
   const message = [`From: ${from}`, `To: ${dovecot.user}@example.org`, `Subject: ${subject}`, `Message-ID: ${id}`, `Date: ${new Date().toUTCString()}`, 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n');
   const size = Buffer.byteLength(message, 'utf8');
-  return imapSession(dovecot, (command) => command(`APPEND "${folder}" {${size}+}\r\n${message}`));
+  await imapSession(dovecot, (command) => command(`APPEND "${folder}" {${size}+}\r\n${message}`));
+  return id;
 }
 
 /** How many emails of `folder` have `subject` in their subject (0 when the folder does not exist). */
