@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { apiCall, apiLogin } from './support/api.mjs';
 import { launchBrowser, openPage, signIn } from './support/browser.mjs';
 import { adminPassword, adminUsername, startParley } from './support/parley-server.mjs';
+import { createChatUser, signedInPage } from './support/chat.mjs';
 import { appendMail, countInFolder, flagReply, startDovecot, startFakeLlm, triageCall, triageConfig } from './support/triage.mjs';
 import { waitUntil } from './support/wait.mjs';
 
@@ -64,6 +65,16 @@ test('A Parley admin sees the account connected, pauses it and resumes it', asyn
   await row.getByTestId('triage-account-pause').waitFor();
   await waitUntil(async () => { const [a] = await accounts(); return a.connected && !a.paused; }, { timeoutMs: 15_000, what: 'the account to be watched again' });
   await row.getByTestId('triage-account-status').filter({ hasText: /^connected/ }).waitFor();
+  await page.context().close();
+});
+
+test('A plain Parley user is told the dashboard is for admins, and the API refuses them', async () => {
+  const user = await createChatUser(env.server.url, 'trplain');
+  assert.equal((await apiCall(env.server.url, 'GET', '/api/triage/accounts', { token: user.token })).status, 403);
+  const page = await signedInPage(env, user);
+  await page.goto('/triage/audit');
+  await page.getByTestId('triage-not-admin').waitFor();
+  assert.equal(await page.getByTestId('triage-audit').count(), 0);
   await page.context().close();
 });
 
