@@ -7,7 +7,6 @@ import { AdminLayout } from './pages/admin/AdminLayout.tsx';
 import { ApiKeysPanel } from './pages/admin/ApiKeysPanel.tsx';
 import { AuditPanel } from './pages/admin/AuditPanel.tsx';
 import { UsersPanel } from './pages/admin/UsersPanel.tsx';
-import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { BookmarksPage } from './chat/BookmarksPage.tsx';
 import { CommunityChannelRoute, DmRoute, NewDmRoute } from './chat/ChannelRoute.tsx';
 import { ChatHome } from './chat/ChatHome.tsx';
@@ -32,6 +31,14 @@ import { SettingsPage } from './tickets/SettingsPage.tsx';
 import { TicketList } from './tickets/TicketList.tsx';
 import { TicketPage } from './tickets/TicketPage.tsx';
 import { TicketsPage } from './tickets/TicketsPage.tsx';
+import { AccountsPanel } from './triage/AccountsPanel.tsx';
+import { AuditPanel as TriageAuditPanel } from './triage/AuditPanel.tsx';
+import { DeadLettersPanel } from './triage/DeadLettersPanel.tsx';
+import { LiveFeed } from './triage/LiveFeed.tsx';
+import { RulesPanel } from './triage/RulesPanel.tsx';
+import { SandboxPanel } from './triage/SandboxPanel.tsx';
+import { SettingsPanel as TriageSettingsPanel } from './triage/SettingsPanel.tsx';
+import { TriagePage } from './triage/TriagePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignOutPage } from './pages/SignOutPage.tsx';
@@ -77,7 +84,16 @@ export function App() {
             <Route path="suppressions" element={<SuppressionsPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
           </Route>
-          <Route path="triage" element={<ComingSoonPage title="Triage" blurb="Rules that sort incoming mail and the dashboard that shows them at work." />} />
+          <Route path="triage" element={<TriagePage />}>
+            <Route index element={<Navigate to="accounts" replace />} />
+            <Route path="accounts" element={<AccountsPanel />} />
+            <Route path="feed" element={<LiveFeed />} />
+            <Route path="audit" element={<TriageAuditPanel />} />
+            <Route path="dead-letters" element={<DeadLettersPanel />} />
+            <Route path="rules" element={<RulesPanel />} />
+            <Route path="sandbox" element={<SandboxPanel />} />
+            <Route path="settings" element={<TriageSettingsPanel />} />
+          </Route>
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<RequireAdmin />}>
             <Route element={<AdminLayout />}>
