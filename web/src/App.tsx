@@ -33,11 +33,13 @@ import { TicketPage } from './tickets/TicketPage.tsx';
 import { TicketsPage } from './tickets/TicketsPage.tsx';
 import { AccountsPanel } from './triage/AccountsPanel.tsx';
 import { AuditPanel as TriageAuditPanel } from './triage/AuditPanel.tsx';
+import { DashboardUsersPanel } from './triage/DashboardUsersPanel.tsx';
 import { DeadLettersPanel } from './triage/DeadLettersPanel.tsx';
 import { LiveFeed } from './triage/LiveFeed.tsx';
 import { RulesPanel } from './triage/RulesPanel.tsx';
 import { SandboxPanel } from './triage/SandboxPanel.tsx';
 import { SettingsPanel as TriageSettingsPanel } from './triage/SettingsPanel.tsx';
+import { TriageGate } from './triage/TriageGate.tsx';
 import { TriagePage } from './triage/TriagePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -48,6 +50,20 @@ export function App() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/sign-out" element={<SignOutPage />} />
+      {/* Outside the Parley sign-in guard: Triage dashboard users have no Parley account (TriageGate). */}
+      <Route path="triage" element={<TriageGate />}>
+        <Route element={<TriagePage />}>
+          <Route index element={<Navigate to="accounts" replace />} />
+          <Route path="accounts" element={<AccountsPanel />} />
+          <Route path="feed" element={<LiveFeed />} />
+          <Route path="audit" element={<TriageAuditPanel />} />
+          <Route path="dead-letters" element={<DeadLettersPanel />} />
+          <Route path="rules" element={<RulesPanel />} />
+          <Route path="sandbox" element={<SandboxPanel />} />
+          <Route path="settings" element={<TriageSettingsPanel />} />
+          <Route path="users" element={<DashboardUsersPanel />} />
+        </Route>
+      </Route>
       <Route element={<RequireSignIn />}>
         <Route path="/change-password" element={<ForcedPasswordChangePage />} />
         <Route element={<AppShell />}>
@@ -83,16 +99,6 @@ export function App() {
             </Route>
             <Route path="suppressions" element={<SuppressionsPage />} />
             <Route path="webhooks" element={<WebhooksPage />} />
-          </Route>
-          <Route path="triage" element={<TriagePage />}>
-            <Route index element={<Navigate to="accounts" replace />} />
-            <Route path="accounts" element={<AccountsPanel />} />
-            <Route path="feed" element={<LiveFeed />} />
-            <Route path="audit" element={<TriageAuditPanel />} />
-            <Route path="dead-letters" element={<DeadLettersPanel />} />
-            <Route path="rules" element={<RulesPanel />} />
-            <Route path="sandbox" element={<SandboxPanel />} />
-            <Route path="settings" element={<TriageSettingsPanel />} />
           </Route>
           <Route path="account" element={<AccountPage />} />
           <Route path="admin" element={<RequireAdmin />}>

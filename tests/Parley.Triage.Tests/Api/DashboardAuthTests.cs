@@ -16,7 +16,7 @@ public sealed class DashboardAuthTests
         var plain = await app.SignInAsync("plain", "plain-user-password-1");
         var dashboard = await app.DashboardTokenAsync();
 
-        foreach (var path in new[] { "/api/triage/audit", "/api/triage/dead-letters", "/api/triage/dashboard/me" })
+        foreach (var path in new[] { "/api/triage/audit", "/api/triage/dead-letters", "/api/triage/dashboard/me", "/api/triage/dashboard/users", "/api/triage/accounts", "/api/triage/health", "/api/triage/settings" })
         {
             using var anonymous = await app.SendAsync(HttpMethod.Get, path);
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { isAdminRole } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.ts';
@@ -9,8 +10,8 @@ const places = [
   { to: '/triage', label: 'Triage' },
 ];
 
-/** The frame around every signed-in page: header, navigation, content. */
-export function AppShell() {
+/** The frame around every signed-in page: header, navigation, content (`children`, else the matched route). */
+export function AppShell({ children }: { children?: ReactNode }) {
   const { user } = useAuth();
   const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
 
@@ -59,7 +60,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        {children ?? <Outlet />}
       </main>
     </div>
   );

@@ -4,10 +4,11 @@ import type { OutgoingAttachment } from './types.ts';
 /**
  * Downloads an API resource with the access token (a plain link could not carry it) and saves it
  * under `filename`. The server sends attachments as `Content-Disposition: attachment` with nosniff.
+ * `token` is the Parley session's unless the caller goes as someone else (a Triage dashboard user).
  */
-export async function downloadWithToken(url: string, filename: string): Promise<void> {
-  const token = await api.freshAccessToken();
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+export async function downloadWithToken(url: string, filename: string, token: () => Promise<string> = () => api.freshAccessToken()): Promise<void> {
+  const bearer = await token();
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}` } });
   if (!response.ok) {
     throw new Error(response.status === 403 || response.status === 404 ? 'This file is not available to you.' : `Download failed (${response.status}).`);
   }

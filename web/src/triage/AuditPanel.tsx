@@ -8,7 +8,7 @@ import { describeFailure } from '../tickets/format.ts';
 import { FieldErrors } from '../tickets/FieldErrors.tsx';
 import { useResource } from '../useResource.ts';
 import { describeActions, describeDecider, formatConfidence } from './format.ts';
-import { triageApi } from './triageApi.ts';
+import { triageApi, triageClient } from './triageApi.ts';
 import type { AuditFilters } from './types.ts';
 
 const emptyFilters: AuditFilters = { account: '', action: '', q: '', from: '', to: '', provider: '', min_confidence: '', max_confidence: '' };
@@ -63,7 +63,7 @@ export function AuditPanel() {
   };
   const download = (format: 'csv' | 'json') => {
     setExportError(null);
-    downloadWithToken(triageApi.auditExportUrl(applied, format), `triage-audit.${format}`).catch((e: unknown) => setExportError(describeFailure(e).message));
+    downloadWithToken(triageApi.auditExportUrl(applied, format), `triage-audit.${format}`, () => triageClient().freshAccessToken()).catch((e: unknown) => setExportError(describeFailure(e).message));
   };
   const set = (key: keyof AuditFilters, value: string) => setForm((f) => ({ ...f, [key]: value }));
 

@@ -1,7 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { isAdminRole } from '../api/types.ts';
-import { useAuth } from '../auth/AuthContext.ts';
 import { useResource } from '../useResource.ts';
+import { dashboardSession } from './dashboardSession.ts';
 import { DryRunToggle } from './DryRunToggle.tsx';
 import { TriageSettingsContext } from './SettingsContext.ts';
 import { triageApi } from './triageApi.ts';
@@ -16,33 +16,33 @@ const tabs = [
   { to: 'rules', label: 'Rules' },
   { to: 'sandbox', label: 'Sandbox' },
   { to: 'settings', label: 'Settings' },
+  { to: 'users', label: 'Dashboard users' },
 ];
 
 /**
  * `/triage`: the dashboard of the Triage module (Mailpilot's): IMAP accounts, decisions as they happen, the audit,
- * dead letters, rules, the prompt sandbox and the settings. The API admits Parley's owners and admins (and Mailpilot's
- * own dashboard users, who have no Parley account and so do not use this app).
+ * dead letters, rules, the prompt sandbox, the settings and the dashboard users. `TriageGate` lets in Parley's owners
+ * and admins (their Parley session) and Triage dashboard users (the tab's dashboard session, signed out here).
  */
 export function TriagePage() {
-  const { user } = useAuth();
-  const admin = isAdminRole(user?.role);
-  const settings = useResource(() => (admin ? triageApi.settings() : Promise.reject(new Error('Not an admin.'))), [admin]);
-  if (!admin) {
-    return (
-      <section className="stack" data-testid="page-triage">
-        <h1>Triage</h1>
-        <p className="notice" data-testid="triage-not-admin">
-          The Triage dashboard is for Parley's owners and admins.
-        </p>
-      </section>
-    );
-  }
+  const settings = useResource(() => triageApi.settings());
+  const dashboard = useSyncExternalStore(dashboardSession.subscribe, dashboardSession.snapshot);
   return (
     <TriageSettingsContext.Provider value={settings}>
     <section className="stack triage" data-testid="page-triage">
       <header className="row triage-head">
         <h1>Triage</h1>
         <DryRunToggle />
+        {dashboard.session !== null && (
+          <span className="row triage-identity">
+            <span className="muted" data-testid="triage-signed-in-as">
+              Dashboard user {dashboard.session.username}
+            </span>
+            <button type="button" className="button-ghost" onClick={() => void dashboardSession.signOut()} data-testid="triage-sign-out">
+              Sign out
+            </button>
+          </span>
+        )}
       </header>
       <nav className="tabs" aria-label="Triage">
         {tabs.map((tab) => (

@@ -1,11 +1,20 @@
 // The Triage area's HTTP API, one function per call, so components never build paths themselves.
 import { ApiError } from '../api/ApiError.ts';
 import { api } from '../api/browserClient.ts';
+import { dashboardSession, type DashboardUser } from './dashboardSession.ts';
 import type {
   AuditFilters, AuditItem, DeadLetter, DeadLetterFilter, RuleDraft, SettingsObject, SettingsView, TriageAccount, TriageHealth, TriagePage,
 } from './types.ts';
 
 const enc = encodeURIComponent;
+
+/**
+ * Who the Triage area's calls (and its live feed) go as: the tab's dashboard session when there is one (a Triage
+ * dashboard user signed in on the form), else the Parley session (an owner or admin).
+ */
+export function triageClient(): Pick<typeof api, 'get' | 'post' | 'put' | 'freshAccessToken'> {
+  return dashboardSession.active ? dashboardSession : api;
+}
 
 /** A query string of the parameters that are set. */
 export function query(params: Record<string, string | number | null | undefined>): string {
@@ -28,7 +37,7 @@ export function auditParams(filters: AuditFilters): Record<string, string> {
  * refusals are problem+json like everywhere else.
  */
 async function text(method: 'GET' | 'PUT', path: string, body?: string): Promise<string> {
-  const token = await api.freshAccessToken();
+  const token = await triageClient().freshAccessToken();
   let response: Response;
   try {
     response = await fetch(path, {
@@ -39,7 +48,11 @@ async function text(method: 'GET' | 'PUT', path: string, body?: string): Promise
   } catch {
     throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
   }
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  if (!response.ok) {
+    const error = await ApiError.fromResponse(response);
+    dashboardSession.noticeRefusal(error, token);
+    throw error;
+  }
   return response.text();
 }
 
@@ -54,29 +67,31 @@ function offered<T>(what: string, call: Promise<T>): Promise<T> {
 }
 
 export const triageApi = {
-  accounts: () => api.get<{ accounts: TriageAccount[] }>('/api/triage/accounts').then((answer) => answer.accounts),
-  health: () => api.get<TriageHealth>('/api/triage/health'),
+  accounts: () => triageClient().get<{ accounts: TriageAccount[] }>('/api/triage/accounts').then((answer) => answer.accounts),
+  health: () => triageClient().get<TriageHealth>('/api/triage/health'),
   /** `pause`, `resume`, `reconnect` or `process-now`; answers the account as it is afterwards. */
   accountCommand: (name: string, command: 'pause' | 'resume' | 'reconnect' | 'process-now') =>
-    api.post<TriageAccount>(`/api/triage/accounts/${enc(name)}/${command}`),
+    triageClient().post<TriageAccount>(`/api/triage/accounts/${enc(name)}/${command}`),
 
   audit: (filters: AuditFilters, before: string | null, limit = 50) =>
-    api.get<TriagePage<AuditItem>>(`/api/triage/audit${query({ ...auditParams(filters), before, limit })}`),
+    triageClient().get<TriagePage<AuditItem>>(`/api/triage/audit${query({ ...auditParams(filters), before, limit })}`),
   auditExportUrl: (filters: AuditFilters, format: 'csv' | 'json') => `/api/triage/audit/export${query({ ...auditParams(filters), format })}`,
 
   deadLetters: (status: DeadLetterFilter, account: string, before: string | null, limit = 50) =>
-    api.get<TriagePage<DeadLetter>>(`/api/triage/dead-letters${query({ status, account, before, limit })}`),
+    triageClient().get<TriagePage<DeadLetter>>(`/api/triage/dead-letters${query({ status, account, before, limit })}`),
   /** `retry` (pending or exhausted: now), `skip` (pending: stop retrying), `dismiss` (exhausted: acknowledge). */
-  deadLetterCommand: (id: number, command: 'retry' | 'skip' | 'dismiss') => api.post(`/api/triage/dead-letters/${id}/${command}`),
+  deadLetterCommand: (id: number, command: 'retry' | 'skip' | 'dismiss') => triageClient().post(`/api/triage/dead-letters/${id}/${command}`),
 
-  settings: () => api.get<SettingsView>('/api/triage/settings'),
-  saveSettings: (settings: SettingsObject) => api.put<SettingsView>('/api/triage/settings', settings),
+  settings: () => triageClient().get<SettingsView>('/api/triage/settings'),
+  saveSettings: (settings: SettingsObject) => triageClient().put<SettingsView>('/api/triage/settings', settings),
   settingsYaml: () => text('GET', '/api/triage/settings/yaml'),
   saveSettingsYaml: (yaml: string) => text('PUT', '/api/triage/settings/yaml', yaml),
-  setDryRun: (enabled: boolean) => api.put<SettingsView>('/api/triage/settings/dry-run', { enabled }),
+  dashboardUsers: () => triageClient().get<{ items: DashboardUser[] }>('/api/triage/dashboard/users').then((answer) => answer.items),
+  createDashboardUser: (username: string, password: string) => triageClient().post<DashboardUser>('/api/triage/dashboard/users', { username, password }),
+  setDryRun: (enabled: boolean) => triageClient().put<SettingsView>('/api/triage/settings/dry-run', { enabled }),
 
   // Not on the server yet (docs/triage.md, HTTP API): the request follows the task's description (a rule in the
   // configuration's shape, an account and N; a raw email or an account + UID) and the answer is shown as it comes.
-  previewRule: (body: { account: string; rule: RuleDraft; count: number }) => offered('rule preview', api.post<unknown>('/api/triage/rules/preview', body)),
-  sandbox: (body: Record<string, unknown>) => offered('prompt sandbox', api.post<unknown>('/api/triage/sandbox', body)),
+  previewRule: (body: { account: string; rule: RuleDraft; count: number }) => offered('rule preview', triageClient().post<unknown>('/api/triage/rules/preview', body)),
+  sandbox: (body: Record<string, unknown>) => offered('prompt sandbox', triageClient().post<unknown>('/api/triage/sandbox', body)),
 };

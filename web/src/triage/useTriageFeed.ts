@@ -1,6 +1,6 @@
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api/browserClient.ts';
+import { triageClient } from './triageApi.ts';
 import type { HubStatus } from '../chat/ChatHub.ts';
 import type { FeedDecision } from './types.ts';
 
@@ -17,7 +17,7 @@ export function useTriageFeed(onDecision: (decision: FeedDecision) => void, onRe
   useEffect(() => {
     const connection = new HubConnectionBuilder()
       // Browsers cannot set headers on WebSockets, so the token travels as access_token in the query.
-      .withUrl('/hubs/triage', { accessTokenFactory: () => api.freshAccessToken() })
+      .withUrl('/hubs/triage', { accessTokenFactory: () => triageClient().freshAccessToken() })
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
       .configureLogging(LogLevel.Warning)
       .build();
