@@ -28,7 +28,7 @@ internal static class AuditApi
 
     public static void MapTriageAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/triage/audit").WithTags("Triage").RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+        var group = endpoints.MapGroup("/api/triage/audit").WithTags("Triage").RequireTriageDashboard();
         group.MapGet("", SearchAsync);
         group.MapGet("/export", Export);
     }

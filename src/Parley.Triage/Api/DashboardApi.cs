@@ -29,7 +29,7 @@ internal static class DashboardApi
             TypedResults.Ok(new SetupStatus(!await accounts.AnyUserAsync(ct))));
         anonymous.MapPost("/setup", SetupAsync);
 
-        var signedIn = group.MapGroup("").RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+        var signedIn = group.MapGroup("").RequireTriageDashboard();
         signedIn.MapPost("/sign-out", async (HttpContext context, DashboardAccounts accounts, CancellationToken ct) =>
         {
             // A Core admin's token is Core's to revoke (/api/auth/logout); only a dashboard session is closed here.

@@ -28,7 +28,7 @@ internal static class DeadLetterApi
 
     public static void MapTriageDeadLetterApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/triage/dead-letters").WithTags("Triage").RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+        var group = endpoints.MapGroup("/api/triage/dead-letters").WithTags("Triage").RequireTriageDashboard();
         group.MapGet("", ListAsync);
         group.MapPost("/{id:long}/retry", async Task<Results<Accepted, ProblemHttpResult>> (long id, DeadLetterQueue queue, CancellationToken ct) =>
             Answer(await queue.RetryNowAsync(id, ct)) is { } refusal ? refusal : TypedResults.Accepted((string?)null));

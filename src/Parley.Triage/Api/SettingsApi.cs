@@ -27,7 +27,7 @@ internal static class SettingsApi
 
     public static void MapTriageSettingsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/triage/settings").WithTags("Triage").RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+        var group = endpoints.MapGroup("/api/triage/settings").WithTags("Triage").RequireTriageDashboard();
         group.MapGet("", (TriageSettingsEditor editor) => TypedResults.Ok(new SettingsView(TriageSettingsDocument.ToJson(editor.StoredSection(), mask: true), editor.Source)));
         group.MapGet("/yaml", (TriageSettingsEditor editor) => TypedResults.Text(TriageSettingsDocument.ToYaml(editor.StoredSection(), mask: true), "application/yaml", Encoding.UTF8));
         group.MapPut("", async Task<Results<Ok<SettingsView>, ProblemHttpResult>> (JsonElement body, TriageSettingsEditor editor, CancellationToken ct) =>

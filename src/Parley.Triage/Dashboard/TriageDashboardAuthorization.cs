@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Accounts;
 using Parley.Core.Security;
@@ -14,6 +16,14 @@ namespace Parley.Triage.Dashboard;
 public static class TriageDashboardAuthorization
 {
     public const string PolicyName = "triage-dashboard";
+
+    /// <summary>
+    /// Every Triage API endpoint: the policy decides. The Core permission is recorded as metadata only, for Core's
+    /// endpoint-security contract (every /api endpoint names one); <c>RequirePermission</c> would add Core's permission
+    /// policy as well, which a dashboard session (holding no Core permission) fails.
+    /// </summary>
+    public static TBuilder RequireTriageDashboard<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiredPermission(Permissions.Account)).RequireAuthorization(PolicyName);
 
     internal static IServiceCollection AddTriageDashboardAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()

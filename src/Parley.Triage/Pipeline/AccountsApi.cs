@@ -17,11 +17,7 @@ internal static class AccountsApi
     public static IEndpointRouteBuilder MapTriageAccounts(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/triage").WithTags("Triage: accounts")
-            // The policy decides (Core owners and admins, and dashboard users). The permission is recorded as metadata
-            // only, for Core's endpoint-security contract: RequirePermission would add Core's permission policy too,
-            // which a dashboard session (holding no Core permission) fails, so dashboard users would get 403 here.
-            .WithMetadata(new RequiredPermission(Permissions.Account))
-            .RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+            .RequireTriageDashboard();
 
         api.MapGet("/accounts", async Task<Ok<AccountsView>> (AccountStatuses statuses, CancellationToken ct) =>
             TypedResults.Ok(new AccountsView(await statuses.AllAsync(ct))));

@@ -23,6 +23,11 @@ public sealed class EndpointSecurityTests
         "POST /api/auth/refresh",
         // An incoming webhook's token is its credential (rate limited per webhook).
         "POST /api/chat/webhooks/{token}",
+        // Mailpilot's dashboard users sign in with their own credentials; setup answers only while none exists
+        // (both rate limited like Core's sign-in).
+        "GET /api/triage/dashboard/setup",
+        "POST /api/triage/dashboard/setup",
+        "POST /api/triage/dashboard/sign-in",
     ];
 
     [Theory, BothProviders]
