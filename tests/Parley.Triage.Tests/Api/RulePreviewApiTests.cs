@@ -171,12 +171,15 @@ public sealed class RulePreviewApiTests(DovecotFixture dovecot) : IClassFixture<
     }
 
     [Fact]
-    public async Task Anonymous_callers_and_plain_users_are_refused()
+    public async Task Anonymous_callers_plain_users_and_dashboard_sessions_are_refused()
     {
         await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server);
         var admin = (await h.App.SignInAsync()).AccessToken;
         await h.App.CreateUserAsync(admin, "plainuser", "plain-user-password-1");
         var user = (await h.App.SignInAsync("plainuser", "plain-user-password-1")).AccessToken;
+        // Like the account operations: Core's account permission is required beside the policy, which a dashboard
+        // session (no Parley account) does not hold.
+        var dashboard = await h.App.DashboardTokenAsync();
         var body = new Dictionary<string, object?> { ["account"] = h.User, ["rule"] = NewsletterRule() };
         foreach (var path in new[] { "/api/triage/rules/preview", "/api/triage/sandbox" })
         {
@@ -184,6 +187,8 @@ public sealed class RulePreviewApiTests(DovecotFixture dovecot) : IClassFixture<
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             using var plain = await h.App.SendAsync(HttpMethod.Post, path, user, body);
             Assert.Equal(HttpStatusCode.Forbidden, plain.StatusCode);
+            using var session = await h.App.SendAsync(HttpMethod.Post, path, dashboard, body);
+            Assert.Equal(HttpStatusCode.Forbidden, session.StatusCode);
         }
     }
 }
