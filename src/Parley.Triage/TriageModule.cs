@@ -59,6 +59,7 @@ public static class TriageModule
         builder.Services.AddSingleton<IConfigureOptions<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
         builder.Services.AddSingleton<IOptionsChangeTokenSource<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
         builder.Services.AddScoped<TriageSettingsEditor>();
+        builder.Services.AddSingleton<ReadOnlyMailbox>();
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         builder.Services.AddHttpClient(OAuthAccessTokens.HttpClientName);
         builder.Services.AddSingleton<IImapAccessTokens, OAuthAccessTokens>();
@@ -88,6 +89,8 @@ public static class TriageModule
         app.MapTriageAuditApi();
         app.MapTriageDeadLetterApi();
         app.MapTriageSettingsApi();
+        app.MapTriageRulePreviewApi();
+        app.MapTriageSandboxApi();
         app.MapHub<TriageFeedHub>(TriageFeedHub.Path).RequireAuthorization(TriageDashboardAuthorization.PolicyName);
         // -- OAuth2, attachments, notifications, webhooks
         // -- own inboxes

@@ -1,7 +1,7 @@
 // The Triage area against the real server, a real Dovecot and a scripted LLM, sharing one server, one browser, one
 // mailbox: accounts with status and pause/resume, the live feed as mail arrives, the audit's filters and CSV export,
 // dead letters retried and skipped, the settings form (a refused value, then a live change), raw YAML, the dry-run
-// toggle, and — where the server has them — the rule preview and the prompt sandbox.
+// toggle, the rule preview and the prompt sandbox.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -251,8 +251,9 @@ test('The dry-run toggle: decisions are recorded, the mailbox is left alone; off
   await page.context().close();
 });
 
-test('Rule preview: a rule tested against the last N emails says which match and what it would do', async (t) => {
-  if (!(await serverHas('POST', '/api/triage/rules/preview', {}))) return t.skip('the server has no /api/triage/rules/preview yet');
+test('Rule preview: a rule tested against the last N emails says which match and what it would do', async () => {
+  // Both among the newest five of INBOX whatever the earlier tests left there (the LLM flags them; nothing moves them).
+  await appendMail(env.dovecot, { subject: 'Quarterly report draft' });
   await appendMail(env.dovecot, { subject: 'Newsletter: spring sale' });
   const page = await adminPage('/triage/rules');
   await page.getByTestId('triage-rule-name').fill('newsletters');
@@ -265,13 +266,12 @@ test('Rule preview: a rule tested against the last N emails says which match and
   assert.ok((await rows.count()) <= 5);
   const matched = rows.filter({ has: page.locator('[data-testid="triage-rule-preview-subject"]', { hasText: 'Newsletter: spring sale' }) });
   assert.equal(await matched.getAttribute('data-matched'), 'true');
-  assert.equal(await rows.filter({ hasText: 'Lunch on Friday?' }).getAttribute('data-matched'), 'false');
+  assert.equal(await rows.filter({ hasText: 'Quarterly report draft' }).getAttribute('data-matched'), 'false');
   assert.equal(await countInFolder(env.dovecot, 'News', 'Newsletter'), 0, 'a preview changes nothing');
   await page.context().close();
 });
 
-test('Prompt sandbox: a pasted email is classified without acting', async (t) => {
-  if (!(await serverHas('POST', '/api/triage/sandbox', {}))) return t.skip('the server has no /api/triage/sandbox yet');
+test('Prompt sandbox: a pasted email is classified without acting', async () => {
   const page = await adminPage('/triage/sandbox');
   await page.getByTestId('triage-sandbox-raw').fill('From: bob@example.org\r\nSubject: Can we talk tomorrow?\r\n\r\nCall me.\r\n');
   await page.getByTestId('triage-sandbox-skip-rules').check();

@@ -66,6 +66,10 @@ public sealed class TriageOptions
 
     [ConfigurationKeyName("shutdown")]
     public ShutdownOptions Shutdown { get; set; } = new();
+
+    /// <summary>Limits of the rule preview and the prompt sandbox (Parley's keys).</summary>
+    [ConfigurationKeyName("sandbox")]
+    public SandboxOptions Sandbox { get; set; } = new();
 }
 
 /// <summary>Mailpilot's <c>state:</c>: what is remembered and for how long.</summary>

@@ -33,6 +33,14 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         ValidateBacklog(options.Backlog, Fail);
         OnePrompt(options.DefaultPrompt, options.DefaultPromptFile, "default_prompt", "default_prompt_file", Fail);
         ValidateAttachments(options.Attachments, "attachments", Fail);
+        if (options.Sandbox.PreviewLimit is < 1 or > SandboxOptions.MaxPreviewLimit)
+        {
+            Fail("sandbox:preview_limit", $"must be 1–{SandboxOptions.MaxPreviewLimit}");
+        }
+        if (options.Sandbox.MaxEmailBytes is < 1 or > SandboxOptions.MaxEmailBytesLimit)
+        {
+            Fail("sandbox:max_email_bytes", $"must be 1–{SandboxOptions.MaxEmailBytesLimit}");
+        }
 
         var providers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.LlmProviders.Count; i++)

@@ -90,8 +90,9 @@ export const triageApi = {
   createDashboardUser: (username: string, password: string) => triageClient().post<DashboardUser>('/api/triage/dashboard/users', { username, password }),
   setDryRun: (enabled: boolean) => triageClient().put<SettingsView>('/api/triage/settings/dry-run', { enabled }),
 
-  // Not on the server yet (docs/triage.md, HTTP API): the request follows the task's description (a rule in the
-  // configuration's shape, an account and N; a raw email or an account + UID) and the answer is shown as it comes.
+  // docs/triage.md, HTTP API: a rule in the configuration's shape, an account and N (capped by `sandbox.preview_limit`)
+  // → `{items: [{uid, from, subject, date, matched, actions}]}`; a raw email or an account + UID → the outcome. Both
+  // answers are shown field by field where known and whole below (RawAnswer).
   previewRule: (body: { account: string; rule: RuleDraft; count: number }) => offered('rule preview', triageClient().post<unknown>('/api/triage/rules/preview', body)),
   sandbox: (body: Record<string, unknown>) => offered('prompt sandbox', triageClient().post<unknown>('/api/triage/sandbox', body)),
 };
