@@ -2,6 +2,7 @@ using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
 using Parley.Mail.Threads;
 using Parley.Triage.Actions;
+using Parley.Triage.Forwarding;
 
 namespace Parley.Triage.Inboxes;
 
@@ -84,10 +85,10 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
 
     private async Task ForwardAsync(StoredEmail message, Guid inboxId, string to, CancellationToken cancellationToken)
     {
-        var text = $"---------- Forwarded message ----------\nFrom: {message.From.Address}\nDate: {message.SentAt:R}\nSubject: {message.Subject}\n\n{message.TextBody ?? HtmlText.ToPlain(message.HtmlBody ?? "")}";
+        var text = ForwardText.Body(message.From.Address, new DateTimeOffset(DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc)), message.Subject, [], message.TextBody ?? HtmlText.ToPlain(message.HtmlBody ?? ""));
         var outcome = await sender.SendAsync(new OutgoingEmail(
-            inboxId, null, new MailAddress(to, null), "Fwd: " + message.Subject, text, null, [],
-            [new KeyValuePair<string, string>("Auto-Submitted", "auto-forwarded")]), cancellationToken);
+            inboxId, null, new MailAddress(to, null), ForwardText.Subject(message.Subject), text, null, [],
+            [new KeyValuePair<string, string>("Auto-Submitted", ForwardText.AutoSubmitted)]), cancellationToken);
         if (!outcome.Sent)
         {
             throw new InboxActionException($"forward to {to} was refused: {outcome.Refusal}");

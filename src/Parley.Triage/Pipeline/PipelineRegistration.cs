@@ -21,6 +21,7 @@ internal static class PipelineRegistration
         services.AddSingleton<TriageWatching>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageWatching>());
         services.AddScoped<AccountStatuses>();
+        services.AddScoped<Forwarding.EmailForwarder>();
         return services;
     }
 
