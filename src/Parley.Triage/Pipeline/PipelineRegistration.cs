@@ -14,6 +14,7 @@ internal static class PipelineRegistration
     {
         services.AddSingleton<IValidateOptions<TriageOptions>, RuleCompileValidator>();
         services.AddSingleton<RunningAccounts>();
+        services.AddSingleton<PausedAccounts>();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<TriageEmailProcessor>();
         services.AddSingleton<ITriageEmailSink>(sp => sp.GetRequiredService<TriageEmailProcessor>());
