@@ -1,12 +1,10 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Parley.Mail.Inboxes;
 using Parley.Mail.Outbound;
 using Parley.Triage.Configuration;
 using Parley.Triage.Emails;
-using Parley.Triage.Storage;
 using MailAddress = Parley.Mail.Messages.MailAddress;
 
 namespace Parley.Triage.Forwarding;
@@ -17,13 +15,13 @@ namespace Parley.Triage.Forwarding;
 /// <see cref="MailSender"/>, or through the <c>forward.smtp</c> relay. Once: a forward in <c>forwarded_messages</c> is
 /// not sent again, and the row is written as soon as the send returns (a crash in between is the only way to send twice).
 /// </summary>
-internal sealed class EmailForwarder(TriageDbContext db, InboxDirectory inboxes, MailSender sender, TimeProvider time)
+internal sealed class EmailForwarder(ForwardLedger ledger, InboxDirectory inboxes, MailSender sender, TimeProvider time)
 {
     /// <returns>false when this forward was sent before (nothing sent now).</returns>
     public async Task<bool> ForwardAsync(string accountName, string imapUsername, ForwardOptions options, TriageEmail email, string to, CancellationToken cancellationToken)
     {
         to = to.Trim();
-        if (await db.Set<ForwardedMessage>().AnyAsync(f => f.AccountName == accountName && f.MessageId == email.MessageId && f.ForwardTo == to, cancellationToken))
+        if (await ledger.SentAsync(accountName, email.MessageId, to, cancellationToken))
         {
             return false;
         }
@@ -41,14 +39,7 @@ internal sealed class EmailForwarder(TriageDbContext db, InboxDirectory inboxes,
         {
             throw new ForwardException($"forward to {to}: the account has no forward.from_inbox or forward.smtp");
         }
-        db.Set<ForwardedMessage>().Add(new ForwardedMessage
-        {
-            AccountName = accountName,
-            MessageId = email.MessageId,
-            ForwardTo = to,
-            ForwardedAt = time.GetUtcNow().ToUnixTimeSeconds(),
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
+        await ledger.RecordAsync(accountName, email.MessageId, to);
         return true;
     }
 

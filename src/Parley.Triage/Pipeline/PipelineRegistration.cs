@@ -23,6 +23,7 @@ internal static class PipelineRegistration
         services.AddHostedService(sp => sp.GetRequiredService<TriageWatching>());
         services.AddScoped<AccountStatuses>();
         services.AddScoped<Forwarding.EmailForwarder>();
+        services.AddScoped<Forwarding.ForwardLedger>();
         return services;
     }
 

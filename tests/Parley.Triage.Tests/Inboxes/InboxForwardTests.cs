@@ -60,6 +60,9 @@ public sealed class InboxForwardTests
         Assert.Contains("From: ada@sender.test", forward.TextBody, StringComparison.Ordinal);
         Assert.Contains("Two blue mugs.", forward.TextBody, StringComparison.Ordinal);
         await Eventually.Until(async () => await app.WithDbAsync(db => db.AuditLog.CountAsync()) == 1, TimeSpan.FromSeconds(15), "the decision is audited");
+        // recorded, so a retry of this message would not forward it again
+        var row = await app.WithDbAsync(db => db.ForwardedMessages.AsNoTracking().SingleAsync());
+        Assert.Equal(("inbox:shop@example.test", message.MessageId, "warehouse@elsewhere.test"), (row.AccountName, row.MessageId, row.ForwardTo));
     }
 
     private static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call)
