@@ -12,7 +12,7 @@ namespace Parley.Triage.Audit;
 /// Writes decisions to <c>audit_log</c>: the actions as a JSON array in the names of configuration and the LLM's reply
 /// (<c>[{"type":"move","folder":"Work"}]</c>), the subject only when <c>state.audit_subjects</c> is true.
 /// </summary>
-internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOptions<TriageOptions> options, EventBus events)
+internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOptionsMonitor<TriageOptions> options, EventBus events)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -29,7 +29,7 @@ internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOp
             Actions = ActionsJson(decision.Actions),
             LlmProvider = decision.LlmProvider,
             LlmModel = decision.LlmModel,
-            Subject = options.Value.State.AuditSubjects ? decision.Subject : null,
+            Subject = options.CurrentValue.State.AuditSubjects ? decision.Subject : null,
             Confidence = decision.Confidence,
             Reasoning = decision.Reasoning,
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),

@@ -44,6 +44,36 @@ public sealed class AccountOptions
     [ConfigurationKeyName("private")]
     public bool Private { get; set; }
 
+    /// <summary>Senders whose mail is never sent to an LLM: an address (<c>a@b.example</c>) or a domain (<c>@b.example</c>).</summary>
+    [ConfigurationKeyName("private_senders")]
+    public List<string> PrivateSenders { get; set; } = [];
+
+    /// <summary>Categories the LLM must choose from; empty: any category (or none).</summary>
+    [ConfigurationKeyName("categories")]
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>
+    /// Where an LLM decision below the minimum confidence moves the email instead of leaving it untouched in the dead
+    /// letter; empty: dead letter. In <c>folders.mode: predefined</c> the folder must exist.
+    /// </summary>
+    [ConfigurationKeyName("review_folder")]
+    public string? ReviewFolder { get; set; }
+
+    /// <summary>Use IMAP IDLE where the server has it; false forces polling every <c>polling_interval</c>.</summary>
+    [ConfigurationKeyName("use_idle")]
+    public bool UseIdle { get; set; } = true;
+
+    /// <summary>An IDLE is ended and restarted after this long (servers may drop one after 30 minutes).</summary>
+    [ConfigurationKeyName("idle_refresh")]
+    public Duration IdleRefresh { get; set; } = Duration.FromMinutes(9);
+
+    /// <summary>First wait after a dropped connection, doubled per failure up to <see cref="ReconnectMaxDelay"/>.</summary>
+    [ConfigurationKeyName("reconnect_initial_delay")]
+    public Duration ReconnectInitialDelay { get; set; } = Duration.FromSeconds(1);
+
+    [ConfigurationKeyName("reconnect_max_delay")]
+    public Duration ReconnectMaxDelay { get; set; } = Duration.FromMinutes(5);
+
     [ConfigurationKeyName("webhooks")]
     public List<WebhookOptions> Webhooks { get; set; } = [];
 
@@ -57,6 +87,10 @@ public sealed class AccountOptions
     /// <summary>Overrides the global <c>dry_run</c>.</summary>
     [ConfigurationKeyName("dry_run")]
     public bool? DryRun { get; set; }
+
+    /// <summary>How a <c>forward</c> action sends: from a Parley inbox or through an SMTP relay.</summary>
+    [ConfigurationKeyName("forward")]
+    public ForwardOptions Forward { get; set; } = new();
 }
 
 public enum ImapTlsMode
@@ -122,6 +156,10 @@ public sealed class ImapOptions
     /// <summary>SHA-256 fingerprints (hex, colons allowed) of certificates trusted even when they do not validate (self-signed).</summary>
     [ConfigurationKeyName("trusted_tls_fingerprints")]
     public List<string> TrustedTlsFingerprints { get; set; } = [];
+
+    /// <summary>Connect, login and command timeout.</summary>
+    [ConfigurationKeyName("timeout")]
+    public Duration Timeout { get; set; } = Duration.FromSeconds(60);
 }
 
 public sealed class FoldersOptions
@@ -142,6 +180,16 @@ public sealed class FoldersOptions
     /// <summary>Folders actions may move or copy into; empty: any.</summary>
     [ConfigurationKeyName("allowed")]
     public List<string> Allowed { get; set; } = [];
+
+    /// <summary>Used by archive, delete and spam when the server marks no special-use <c>\Archive</c>, <c>\Trash</c>, <c>\Junk</c> folder.</summary>
+    [ConfigurationKeyName("archive_folder")]
+    public string ArchiveFolder { get; set; } = "Archive";
+
+    [ConfigurationKeyName("trash_folder")]
+    public string TrashFolder { get; set; } = "Trash";
+
+    [ConfigurationKeyName("junk_folder")]
+    public string JunkFolder { get; set; } = "Junk";
 }
 
 public sealed class AccountLlmOptions

@@ -256,6 +256,106 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             fail(key + ":notifications:events", $"unknown event '{unknown}' (one of {string.Join(", ", NotificationsOptions.KnownEvents)})");
         }
+        ValidateForward(account, key + ":forward", fail);
+        ValidateConnection(account, key, fail);
+        ValidateDecisionKeys(account, key, fail);
+    }
+
+    private static void ValidateConnection(AccountOptions account, string key, Action<string, string> fail)
+    {
+        AtLeastASecond(account.Imap.Timeout, key + ":imap:timeout", fail);
+        AtLeastASecond(account.IdleRefresh, key + ":idle_refresh", fail);
+        if (account.IdleRefresh.Value > TimeSpan.FromMinutes(29))
+        {
+            fail(key + ":idle_refresh", "must be at most 29m (servers may drop an IDLE after 30 minutes)");
+        }
+        Positive(account.ReconnectInitialDelay, key + ":reconnect_initial_delay", fail);
+        if (account.ReconnectMaxDelay.Value < account.ReconnectInitialDelay.Value)
+        {
+            fail(key + ":reconnect_max_delay", "must not be shorter than reconnect_initial_delay");
+        }
+        foreach (var (name, value) in new[] { ("archive_folder", account.Folders.ArchiveFolder), ("trash_folder", account.Folders.TrashFolder), ("junk_folder", account.Folders.JunkFolder) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                fail(key + ":folders:" + name, "must not be empty");
+            }
+        }
+    }
+
+    private static void ValidateDecisionKeys(AccountOptions account, string key, Action<string, string> fail)
+    {
+        if (account.ReviewFolder is { } review && review.Length > 0 && string.IsNullOrWhiteSpace(review))
+        {
+            fail(key + ":review_folder", "must not be blank");
+        }
+        var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < account.Categories.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(account.Categories[i]))
+            {
+                fail(key + ":categories:" + Index(i), "must not be empty");
+            }
+            else if (!categories.Add(account.Categories[i].Trim()))
+            {
+                fail(key + ":categories:" + Index(i), $"'{account.Categories[i]}' is listed twice");
+            }
+        }
+        for (var i = 0; i < account.PrivateSenders.Count; i++)
+        {
+            var sender = account.PrivateSenders[i].Trim();
+            var domainOnly = sender.StartsWith('@') && sender.Length > 1 && sender.IndexOf('@', 1) < 0 && !sender.Any(char.IsWhiteSpace);
+            if (!domainOnly && !IsAddress(sender))
+            {
+                fail(key + ":private_senders:" + Index(i), "must be an address (a@b.example) or a domain (@b.example)");
+            }
+        }
+    }
+
+    private static void ValidateForward(AccountOptions account, string key, Action<string, string> fail)
+    {
+        var forward = account.Forward;
+        var relay = !string.IsNullOrWhiteSpace(forward.Smtp.Host);
+        if (!string.IsNullOrWhiteSpace(forward.FromInbox))
+        {
+            if (!IsAddress(forward.FromInbox))
+            {
+                fail(key + ":from_inbox", "must be an address (local@domain)");
+            }
+            if (relay)
+            {
+                fail(key + ":smtp:host", "give forward:from_inbox or forward:smtp, not both");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(forward.From) && !IsAddress(forward.From))
+        {
+            fail(key + ":from", "must be an address (local@domain)");
+        }
+        if (relay && string.IsNullOrWhiteSpace(forward.From) && !IsAddress(account.Imap.Username))
+        {
+            fail(key + ":from", "required with forward:smtp when imap:username is not an address");
+        }
+        if (forward.Smtp.Port is < 1 or > 65535)
+        {
+            fail(key + ":smtp:port", "must be 1–65535");
+        }
+        if (!string.IsNullOrEmpty(forward.Smtp.Username) && string.IsNullOrEmpty(forward.Smtp.Password))
+        {
+            fail(key + ":smtp:password", "required with forward:smtp:username");
+        }
+        Positive(forward.Smtp.Timeout, key + ":smtp:timeout", fail);
+    }
+
+    /// <summary>One <c>@</c> with something either side; a reference still unresolved is reported as an unset variable instead.</summary>
+    internal static bool IsAddress(string value)
+    {
+        var address = value.Trim();
+        if (address.Contains("${", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var at = address.IndexOf('@');
+        return at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1 && !address.Any(char.IsWhiteSpace);
     }
 
     /// <summary>An inbox's classification keys are checked as an account's; its account name joins the names rules may list.</summary>
@@ -368,6 +468,10 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
             else if (kind == TriageActionKind.Forward && string.IsNullOrWhiteSpace(action.ForwardTo))
             {
                 fail(actionKey + ":forward_to", "required for forward");
+            }
+            else if (kind == TriageActionKind.Forward && !IsAddress(action.ForwardTo!))
+            {
+                fail(actionKey + ":forward_to", "must be an address (local@domain)");
             }
             else if (kind is TriageActionKind.Flag or TriageActionKind.Unflag && action.Flags.Count == 0)
             {

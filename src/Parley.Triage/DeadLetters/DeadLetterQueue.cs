@@ -17,7 +17,7 @@ namespace Parley.Triage.DeadLetters;
 internal sealed class DeadLetterQueue(
     TriageDbContext db,
     TimeProvider clock,
-    IOptions<TriageOptions> options,
+    IOptionsMonitor<TriageOptions> options,
     RetryDelays delays,
     JobQueue jobs,
     EventBus events,
@@ -106,7 +106,7 @@ internal sealed class DeadLetterQueue(
         else
         {
             entry.Error = Truncate(failure);
-            if (entry.Attempts >= options.Value.Retry.MaxAttempts)
+            if (entry.Attempts >= options.CurrentValue.Retry.MaxAttempts)
             {
                 Resolve(entry, DeadLetterStatus.Exhausted, now);
             }

@@ -2,6 +2,7 @@ using Parley.Mail.Messages;
 using Parley.Mail.Outbound;
 using Parley.Mail.Threads;
 using Parley.Triage.Actions;
+using Parley.Triage.Forwarding;
 
 namespace Parley.Triage.Inboxes;
 
@@ -10,14 +11,15 @@ namespace Parley.Triage.Inboxes;
 /// flags, so: label/unlabel → labels; flag/unflag → a label named after the flag without its <c>\</c> or <c>$</c>,
 /// lower-case (<c>\Flagged</c> → <c>flagged</c>); move/copy → a label named after the folder (the message stays where
 /// it is); mark_unread/mark_read → put/take off the label <c>unread</c>; archive/spam/delete → the thread's state
-/// archived/spam/trash; forward → sent from the inbox through Mail; none → nothing. Every step is idempotent but
-/// forward, so a retry after a crash repeats no change.
+/// archived/spam/trash; forward → sent from the inbox through Mail, once (<see cref="ForwardLedger"/>); none → nothing.
+/// Every step is idempotent, so a retry after a failure or a crash repeats no change (a forward could be sent twice only
+/// by a crash between Mail queuing it and its record).
 /// </summary>
-internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges states, MailSender sender)
+internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges states, MailSender sender, ForwardLedger forwards)
 {
     public const string UnreadLabel = "unread";
 
-    public async Task ApplyAsync(StoredEmail message, Guid inboxId, IReadOnlyList<TriageAction> actions, CancellationToken cancellationToken)
+    public async Task ApplyAsync(StoredEmail message, Guid inboxId, string accountName, IReadOnlyList<TriageAction> actions, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -54,7 +56,7 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
                     await StateAsync(message, ThreadStates.Trash, cancellationToken);
                     break;
                 case TriageActionKind.Forward when !string.IsNullOrWhiteSpace(action.ForwardTo):
-                    await ForwardAsync(message, inboxId, action.ForwardTo, cancellationToken);
+                    await ForwardAsync(message, inboxId, accountName, action.ForwardTo.Trim(), cancellationToken);
                     break;
             }
         }
@@ -82,16 +84,22 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
         }
     }
 
-    private async Task ForwardAsync(StoredEmail message, Guid inboxId, string to, CancellationToken cancellationToken)
+    /// <summary>Once per (inbox, message, address): recorded in forwarded_messages as soon as Mail has queued it.</summary>
+    private async Task ForwardAsync(StoredEmail message, Guid inboxId, string accountName, string to, CancellationToken cancellationToken)
     {
-        var text = $"---------- Forwarded message ----------\nFrom: {message.From.Address}\nDate: {message.SentAt:R}\nSubject: {message.Subject}\n\n{message.TextBody ?? HtmlText.ToPlain(message.HtmlBody ?? "")}";
+        if (await forwards.SentAsync(accountName, message.MessageId, to, cancellationToken))
+        {
+            return;
+        }
+        var text = ForwardText.Body(message.From.Address, new DateTimeOffset(DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc)), message.Subject, [], message.TextBody ?? HtmlText.ToPlain(message.HtmlBody ?? ""));
         var outcome = await sender.SendAsync(new OutgoingEmail(
-            inboxId, null, new MailAddress(to, null), "Fwd: " + message.Subject, text, null, [],
-            [new KeyValuePair<string, string>("Auto-Submitted", "auto-forwarded")]), cancellationToken);
+            inboxId, null, new MailAddress(to, null), ForwardText.Subject(message.Subject), text, null, [],
+            [new KeyValuePair<string, string>("Auto-Submitted", ForwardText.AutoSubmitted)]), cancellationToken);
         if (!outcome.Sent)
         {
             throw new InboxActionException($"forward to {to} was refused: {outcome.Refusal}");
         }
+        await forwards.RecordAsync(accountName, message.MessageId, to);
     }
 }
 

@@ -83,7 +83,7 @@ internal sealed class InboxTriage(
         {
             try
             {
-                await actions.ApplyAsync(stored, inboxId, decision.Actions, cancellationToken);
+                await actions.ApplyAsync(stored, inboxId, account, decision.Actions, cancellationToken);
             }
             catch (InboxActionException ex)
             {

@@ -14,6 +14,7 @@ internal static class PipelineRegistration
     {
         services.AddSingleton<IValidateOptions<TriageOptions>, RuleCompileValidator>();
         services.AddSingleton<RunningAccounts>();
+        services.AddSingleton<PausedAccounts>();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<TriageEmailProcessor>();
         services.AddSingleton<ITriageEmailSink>(sp => sp.GetRequiredService<TriageEmailProcessor>());
@@ -21,6 +22,8 @@ internal static class PipelineRegistration
         services.AddSingleton<TriageWatching>();
         services.AddHostedService(sp => sp.GetRequiredService<TriageWatching>());
         services.AddScoped<AccountStatuses>();
+        services.AddScoped<Forwarding.EmailForwarder>();
+        services.AddScoped<Forwarding.ForwardLedger>();
         return services;
     }
 

@@ -13,7 +13,8 @@ internal sealed record TriageAccount(
     ClassifierSettings Classifier,
     int ConcurrencyLimit,
     bool AddProcessingHeaders,
-    string Fingerprint)
+    string Fingerprint,
+    Configuration.ForwardOptions Forward)
 {
     public string Name => Imap.Name;
 }

@@ -51,26 +51,40 @@ internal static class TriageAccountMapping
                 Count = options.Backlog.Count ?? 100,
                 Age = options.Backlog.Age?.Value ?? TimeSpan.FromDays(7),
             },
+            UseIdle = account.UseIdle,
+            IdleRefresh = account.IdleRefresh.Value,
+            ReconnectInitialDelay = account.ReconnectInitialDelay.Value,
+            ReconnectMaxDelay = account.ReconnectMaxDelay.Value,
+            Timeout = account.Imap.Timeout.Value,
             AutoCreateFolders = account.Folders.Mode == FoldersOptions.AutoCreate,
-            AllowedFolders = account.Folders.Allowed,
+            // The review folder is the operator's own target: allowed for the move even when the LLM may not name it.
+            AllowedFolders = account.Folders.Allowed.Count > 0 && ReviewFolder(account) is { } review && !account.Folders.Allowed.Contains(review)
+                ? [.. account.Folders.Allowed, review]
+                : account.Folders.Allowed,
+            ArchiveFolder = account.Folders.ArchiveFolder,
+            TrashFolder = account.Folders.TrashFolder,
+            JunkFolder = account.Folders.JunkFolder,
             DryRun = account.DryRun ?? options.DryRun,
             Attachments = account.Attachments ?? options.Attachments,
         };
         var classifier = new ClassifierSettings(
             account.Name,
             AllowedActions(account),
-            [],
+            account.Categories,
             account.Folders.Mode == FoldersOptions.Predefined && account.Folders.Allowed.Count > 0 ? account.Folders.Allowed : null,
             account.MinimumConfidence ?? options.Confidence.MinimumThreshold,
-            ReviewFolder: null,
+            ReviewFolder(account),
             Prompt(options, account.PromptOverride, account.PromptFile),
             Provider(options, !string.IsNullOrEmpty(account.Llm.Provider) ? account.Llm.Provider : account.LlmProvider),
             string.IsNullOrEmpty(account.Llm.Model) ? null : account.Llm.Model,
             account.Private,
-            [],
+            account.PrivateSenders.Select(s => s.Trim()).ToList(),
             RuleSet.Create(RulesFor(options, account.Name)));
-        return new TriageAccount(imap, classifier, options.ConcurrencyLimit, options.AddProcessingHeaders, Fingerprint(options, account));
+        return new TriageAccount(imap, classifier, options.ConcurrencyLimit, options.AddProcessingHeaders, Fingerprint(options, account), account.Forward);
     }
+
+    private static string? ReviewFolder(AccountOptions account) =>
+        string.IsNullOrWhiteSpace(account.ReviewFolder) ? null : account.ReviewFolder.Trim();
 
     /// <summary>The global rules that apply to <paramref name="accountName"/> (a rule's <c>accounts</c> empty: every account), in order.</summary>
     public static IReadOnlyList<TriageRule> RulesFor(TriageOptions options, string accountName) =>

@@ -6,6 +6,7 @@ using Parley.Triage.Audit;
 using Parley.Triage.Classification;
 using Parley.Triage.DeadLetters;
 using Parley.Triage.Emails;
+using Parley.Triage.Forwarding;
 using Parley.Triage.Imap;
 using Parley.Triage.Processing;
 using Parley.Triage.Storage;
@@ -97,10 +98,16 @@ internal sealed class TriageEmailProcessor(
         }
 
         var onServer = decision.Actions.Where(a => a.Kind != TriageActionKind.Forward).ToList();
-        if (onServer.Count < decision.Actions.Count)
+        if (!account.Imap.DryRun)
         {
-            // Forwarding (through Mail or an SMTP relay) is not built yet: recorded in the audit, not sent.
-            logger.LogWarning("Triage {Account}: a forward action was decided; forwarding is not available yet and was not sent", account.Name);
+            // Forwards first: each is recorded in forwarded_messages as soon as it is sent, so a server action that fails
+            // after it (dead letter, retry) does not send it again.
+            foreach (var forward in decision.Actions.Where(a => a.Kind == TriageActionKind.Forward && !string.IsNullOrWhiteSpace(a.ForwardTo)))
+            {
+                await using var forwardScope = scopes.CreateAsyncScope();
+                await forwardScope.ServiceProvider.GetRequiredService<EmailForwarder>()
+                    .ForwardAsync(account.Name, account.Imap.Username, account.Forward, email, forward.ForwardTo!, cancellationToken);
+            }
         }
         if (onServer.Count > 0 || ProcessingHeaders.Applies(account, decision.Actions))
         {

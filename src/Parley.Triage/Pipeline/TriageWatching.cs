@@ -20,6 +20,7 @@ internal sealed class TriageWatching(
     ImapConnector connector,
     ImapFolderStates states,
     TriageEmailProcessor processor,
+    PausedAccounts paused,
     TimeProvider time,
     ILoggerFactory loggers) : IHostedService
 {
@@ -79,9 +80,11 @@ internal sealed class TriageWatching(
                     await RemoveAsync(runtime);
                 }
             }
+            var pausedNames = wanted.Values.Any(a => running.Find(a.Name) is null) ? await paused.AllAsync() : new HashSet<string>();
             foreach (var account in wanted.Values.Where(a => running.Find(a.Name) is null))
             {
-                var runtime = new AccountRuntime(account, new ActionConnection(account.Imap, connector));
+                // A paused account (persisted) starts paused, across restarts and configuration changes alike.
+                var runtime = new AccountRuntime(account, new ActionConnection(account.Imap, connector)) { Paused = pausedNames.Contains(account.Name) };
                 running.Set(runtime);
                 StartWatching(runtime);
             }
@@ -94,18 +97,19 @@ internal sealed class TriageWatching(
 
     public Task<AccountRuntime?> PauseAsync(string name) => CommandAsync(name, async runtime =>
     {
+        await paused.PauseAsync(runtime.Account.Name);
         runtime.Paused = true;
         await StopWatchingAsync(runtime);
     });
 
-    public Task<AccountRuntime?> ResumeAsync(string name) => CommandAsync(name, runtime =>
+    public Task<AccountRuntime?> ResumeAsync(string name) => CommandAsync(name, async runtime =>
     {
+        await paused.ResumeAsync(runtime.Account.Name);
         runtime.Paused = false;
         if (runtime.Watching is null)
         {
             StartWatching(runtime);
         }
-        return Task.CompletedTask;
     });
 
     /// <summary>

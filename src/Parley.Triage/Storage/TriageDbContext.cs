@@ -22,6 +22,8 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
     internal DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
     internal DbSet<DashboardSession> DashboardSessions => Set<DashboardSession>();
     internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    internal DbSet<Pipeline.PausedAccount> PausedAccounts => Set<Pipeline.PausedAccount>();
+    internal DbSet<Forwarding.ForwardedMessage> ForwardedMessages => Set<Forwarding.ForwardedMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -32,6 +34,8 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
         DashboardUser.Configure(modelBuilder);
         DashboardSession.Configure(modelBuilder);
         DeadLetter.Configure(modelBuilder);
+        Forwarding.ForwardedMessage.Configure(modelBuilder);
+        Pipeline.PausedAccount.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

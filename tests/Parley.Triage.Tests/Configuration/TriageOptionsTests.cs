@@ -250,6 +250,7 @@ public sealed class TriageOptionsTests
     [InlineData("triage:\n  llm_providers:\n    - { name: x, api_url: 'http://x', default_model: m }\n    - { name: x, api_url: 'http://y', default_model: m }", "Triage:llm_providers:1:name: another LLM provider is already named 'x'")]
     [InlineData("triage:\n  llm_providers:\n    - { name: x, api_url: 'http://x' }", "Triage:llm_providers:0:default_model: required")]
     [InlineData("triage:\n  llm_providers:\n    - { name: x, api_url: 'http://x', default_model: m, rate_limit_rpm: 0 }", "Triage:llm_providers:0:rate_limit_rpm: must be 1–1000000")]
+    [InlineData("triage:\n  rules:\n    - { name: r, conditions: [{ field: subject, value: x }], actions: [{ type: forward, forward_to: nobody }] }", "Triage:rules:0:actions:0:forward_to: must be an address")]
     public void Each_bad_value_is_named_by_its_key(string yaml, string expected)
     {
         using var config = new TriageConfiguration(yaml);
@@ -267,6 +268,7 @@ public sealed class TriageOptionsTests
     [InlineData("auth: oauth2", "Triage:accounts:0:imap:oauth_provider: required when imap:auth is oauth2")]
     [InlineData("auth: oauth2", "Triage:accounts:0:imap:oauth_refresh_token: required when imap:auth is oauth2")]
     [InlineData("trusted_tls_fingerprints: [abc]", "Triage:accounts:0:imap:trusted_tls_fingerprints:0: must be a SHA-256 fingerprint")]
+    [InlineData("timeout: 0s", "Triage:accounts:0:imap:timeout: must be at least 1s")]
     public void Each_bad_imap_value_is_named_by_its_key(string imapLine, string expected)
     {
         var imap = new Dictionary<string, string> { ["host"] = "h", ["username"] = "u", ["password"] = "p" };
@@ -293,6 +295,24 @@ public sealed class TriageOptionsTests
     [InlineData("webhooks: [{ url: 'nope', events: [error] }]", "Triage:accounts:0:webhooks:0:url: must be an absolute http(s) URL")]
     [InlineData("notifications: { events: [lunch] }", "Triage:accounts:0:notifications:events: unknown event 'lunch'")]
     [InlineData("attachments: { max_size_mb: 0 }", "Triage:accounts:0:attachments:max_size_mb: must be more than 0")]
+    [InlineData("forward: { from_inbox: nobody }", "Triage:accounts:0:forward:from_inbox: must be an address")]
+    [InlineData("forward: { from_inbox: a@b.test, smtp: { host: h } }", "Triage:accounts:0:forward:smtp:host: give forward:from_inbox or forward:smtp, not both")]
+    [InlineData("forward: { smtp: { host: h } }", "Triage:accounts:0:forward:from: required with forward:smtp when imap:username is not an address")]
+    [InlineData("forward: { from: nobody, smtp: { host: h } }", "Triage:accounts:0:forward:from: must be an address")]
+    [InlineData("forward: { from: a@b.test, smtp: { host: h, port: 0 } }", "Triage:accounts:0:forward:smtp:port: must be 1–65535")]
+    [InlineData("forward: { from: a@b.test, smtp: { host: h, username: x } }", "Triage:accounts:0:forward:smtp:password: required with forward:smtp:username")]
+    [InlineData("forward: { smtp: { tls: maybe } }", "Triage:accounts:0:forward:smtp:tls: 'maybe' is not a valid value")]
+    [InlineData("forward: { smtp: { timeout: 0s } }", "Triage:accounts:0:forward:smtp:timeout: must be longer than 0")]
+    [InlineData("idle_refresh: 0s", "Triage:accounts:0:idle_refresh: must be at least 1s")]
+    [InlineData("idle_refresh: 45m", "Triage:accounts:0:idle_refresh: must be at most 29m")]
+    [InlineData("use_idle: sometimes", "Triage:accounts:0:use_idle: 'sometimes' is not a valid")]
+    [InlineData("reconnect_initial_delay: 0s", "Triage:accounts:0:reconnect_initial_delay: must be longer than 0")]
+    [InlineData("reconnect_max_delay: 0s", "Triage:accounts:0:reconnect_max_delay: must not be shorter than reconnect_initial_delay")]
+    [InlineData("folders: { trash_folder: '' }", "Triage:accounts:0:folders:trash_folder: must not be empty")]
+    [InlineData("categories: [work, Work]", "Triage:accounts:0:categories:1: 'Work' is listed twice")]
+    [InlineData("categories: ['']", "Triage:accounts:0:categories:0: must not be empty")]
+    [InlineData("private_senders: [bank.example]", "Triage:accounts:0:private_senders:0: must be an address (a@b.example) or a domain (@b.example)")]
+    [InlineData("review_folder: ' '", "Triage:accounts:0:review_folder: must not be blank")]
     public void Each_bad_account_value_is_named_by_its_key(string accountLine, string expected)
     {
         var yaml = "triage:\n  llm_providers:\n    - { name: local, api_url: 'http://127.0.0.1:11434/v1', default_model: m }\n"

@@ -135,7 +135,7 @@ public sealed class DeadLetterTests
     [Fact]
     public void Jitter_spreads_each_delay_within_ten_percent_of_the_policy()
     {
-        var options = Options.Create(new TriageOptions());
+        var options = new FixedOptionsMonitor(new TriageOptions());
         var delays = new RetryDelays(options, new Random(7));
 
         Assert.Equal(TimeSpan.FromMinutes(5), delays.Nominal(1));
@@ -146,10 +146,18 @@ public sealed class DeadLetterTests
         Assert.All(samples, d => Assert.InRange(d.TotalSeconds, 540, 660));
         Assert.True(samples.Distinct().Count() > 100, "jitter varies the delay");
 
-        options.Value.Retry.Jitter = false;
+        options.CurrentValue.Retry.Jitter = false;
         Assert.Equal(TimeSpan.FromMinutes(10), delays.Next(2));
     }
 
     private static Task<DeadLetter> LoadAsync(TestApp app, long id) =>
         app.WithDbAsync(db => db.DeadLetters.AsNoTracking().SingleAsync(d => d.Id == id));
+}
+
+/// <summary>One options value as the monitor's current value (a unit test's stand-in for the live configuration).</summary>
+internal sealed class FixedOptionsMonitor(TriageOptions value) : IOptionsMonitor<TriageOptions>
+{
+    public TriageOptions CurrentValue => value;
+    public TriageOptions Get(string? name) => value;
+    public IDisposable? OnChange(Action<TriageOptions, string?> listener) => null;
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
+using Parley.Triage.Pipeline;
 using Parley.Triage.Tests.Imap;
 
 namespace Parley.Triage.Tests.Pipeline;
@@ -55,6 +58,38 @@ public sealed class AccountsApiTests(DovecotFixture dovecot) : IClassFixture<Dov
         var report = await health.JsonAsync();
         Assert.Equal("ok", report.Str("status"));
         Assert.Equal(1, report.GetProperty("connected").GetInt32());
+    }
+
+    [Theory, BothProviders]
+    public async Task A_paused_account_stays_paused_after_a_restart_until_it_is_resumed(string provider)
+    {
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server);
+        var admin = (await h.App.SignInAsync()).AccessToken;
+        using (var paused = await h.App.SendAsync(HttpMethod.Post, $"/api/triage/accounts/{h.User}/pause", admin))
+        {
+            Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        }
+        Assert.Equal(1, await h.App.WithDbAsync(db => db.PausedAccounts.CountAsync()));
+
+        await h.App.RestartAsync();
+        await Eventually.Until(() => h.App.Services.GetRequiredService<RunningAccounts>().Find(h.User) is not null, Seconds15, "the account is loaded again");
+        Assert.True(h.Runtime.Paused);
+        Assert.Null(h.Runtime.Watching); // no watcher: nothing is handed while paused
+        var account = await AccountAsync(h, admin);
+        Assert.True(account.GetProperty("paused").GetBoolean());
+        Assert.False(account.GetProperty("connected").GetBoolean());
+        await h.AppendAsync("Invoice across the restart");
+
+        using (var resumed = await h.App.SendAsync(HttpMethod.Post, $"/api/triage/accounts/{h.User}/resume", admin))
+        {
+            Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        }
+        await Eventually.Until(() => h.InFolderAsync("Receipts", "Invoice across the restart"), Seconds15, "resumed, it processes what arrived while paused");
+        Assert.Equal(0, await h.App.WithDbAsync(db => db.PausedAccounts.CountAsync()));
+
+        await h.App.RestartAsync();
+        await h.WaitConnectedAsync(); // resumed is remembered too: the restart starts it watching
+        Assert.False(h.Runtime.Paused);
     }
 
     [Fact]

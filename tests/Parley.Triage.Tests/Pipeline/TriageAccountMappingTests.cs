@@ -63,6 +63,78 @@ public sealed class TriageAccountMappingTests
         Assert.NotEqual(work.Fingerprint, home.Fingerprint);
     }
 
+    private const string KeysYaml = """
+        triage:
+          accounts:
+            - name: tuned
+              imap: { host: imap.example.com, username: me@example.com, password: pw, timeout: 20s }
+              folders: { mode: predefined, allowed: [Work], archive_folder: Old, trash_folder: Bin, junk_folder: Spam }
+              review_folder: Review
+              categories: [work, newsletter]
+              private_senders: [doctor@clinic.example, "@bank.example"]
+              use_idle: false
+              idle_refresh: 4m
+              reconnect_initial_delay: 3s
+              reconnect_max_delay: 2m
+              forward: { from: triage@example.com, smtp: { host: smtp.example.com, port: 465, tls: tls } }
+            - name: plain
+              imap: { host: imap.example.com, username: me, password: pw }
+        """;
+
+    [Fact]
+    public void The_connection_keys_reach_the_imap_account()
+    {
+        using var config = new TriageConfiguration(KeysYaml);
+        Assert.Empty(config.Problems());
+        var accounts = TriageAccountMapping.From(config.Options());
+
+        var tuned = accounts.Single(a => a.Name == "tuned").Imap;
+        Assert.Equal(TimeSpan.FromSeconds(20), tuned.Timeout);
+        Assert.False(tuned.UseIdle);
+        Assert.Equal(TimeSpan.FromMinutes(4), tuned.IdleRefresh);
+        Assert.Equal(TimeSpan.FromSeconds(3), tuned.ReconnectInitialDelay);
+        Assert.Equal(TimeSpan.FromMinutes(2), tuned.ReconnectMaxDelay);
+        Assert.Equal(("Old", "Bin", "Spam"), (tuned.ArchiveFolder, tuned.TrashFolder, tuned.JunkFolder));
+
+        var plain = accounts.Single(a => a.Name == "plain").Imap;
+        Assert.Equal(TimeSpan.FromSeconds(60), plain.Timeout);
+        Assert.True(plain.UseIdle);
+        Assert.Equal(TimeSpan.FromMinutes(9), plain.IdleRefresh);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)), (plain.ReconnectInitialDelay, plain.ReconnectMaxDelay));
+        Assert.Equal(("Archive", "Trash", "Junk"), (plain.ArchiveFolder, plain.TrashFolder, plain.JunkFolder));
+    }
+
+    [Fact]
+    public void The_review_folder_categories_and_private_senders_reach_the_classifier()
+    {
+        using var config = new TriageConfiguration(KeysYaml);
+        var accounts = TriageAccountMapping.From(config.Options());
+
+        var tuned = accounts.Single(a => a.Name == "tuned");
+        Assert.Equal("Review", tuned.Classifier.ReviewFolder);
+        // the LLM may name only the allowed folders; the IMAP part may also move into the review folder
+        Assert.Equal(["Work"], tuned.Classifier.AllowedFolders);
+        Assert.Equal(["Work", "Review"], tuned.Imap.AllowedFolders);
+        Assert.Equal(["work", "newsletter"], tuned.Classifier.Categories);
+        Assert.Equal(["doctor@clinic.example", "@bank.example"], tuned.Classifier.PrivateSenders);
+
+        var plain = accounts.Single(a => a.Name == "plain");
+        Assert.Null(plain.Classifier.ReviewFolder);
+        Assert.Empty(plain.Classifier.Categories);
+        Assert.Empty(plain.Classifier.PrivateSenders);
+    }
+
+    [Fact]
+    public void The_forward_keys_reach_the_account()
+    {
+        using var config = new TriageConfiguration(KeysYaml);
+        var accounts = TriageAccountMapping.From(config.Options());
+
+        var forward = accounts.Single(a => a.Name == "tuned").Forward;
+        Assert.Equal(("triage@example.com", "smtp.example.com", 465, ImapTlsMode.Tls), (forward.From, forward.Smtp.Host, forward.Smtp.Port, forward.Smtp.Tls));
+        Assert.Null(accounts.Single(a => a.Name == "plain").Forward.Smtp.Host);
+    }
+
     [Fact]
     public void A_rule_the_classifier_cannot_compile_is_a_start_up_error_named_by_key()
     {

@@ -344,6 +344,45 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                     b.ToTable("dead_letter", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Triage.Forwarding.ForwardedMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("ForwardTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forward_to");
+
+                    b.Property<long>("ForwardedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("forwarded_at");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedAt");
+
+                    b.HasIndex("AccountName", "MessageId", "ForwardTo")
+                        .IsUnique();
+
+                    b.ToTable("forwarded_messages", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Triage.Imap.ImapFolderState", b =>
                 {
                     b.Property<long>("Id")
@@ -381,6 +420,22 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("imap_folder_states", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>
+                {
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_at");
+
+                    b.HasKey("AccountName");
+
+                    b.ToTable("paused_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Triage.Processing.ProcessedMessage", b =>

@@ -78,6 +78,23 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "forwarded_messages",
+                schema: "triage",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    account_name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    message_id = table.Column<string>(type: "character varying(998)", maxLength: 998, nullable: false),
+                    forward_to = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    forwarded_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_forwarded_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "imap_folder_states",
                 schema: "triage",
                 columns: table => new
@@ -117,6 +134,19 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "paused_accounts",
+                schema: "triage",
+                columns: table => new
+                {
+                    account_name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    paused_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_paused_accounts", x => x.account_name);
                 });
 
             migrationBuilder.CreateTable(
@@ -229,6 +259,19 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                 columns: new[] { "retry_status", "next_retry_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_forwarded_messages_account_name_message_id_forward_to",
+                schema: "triage",
+                table: "forwarded_messages",
+                columns: new[] { "account_name", "message_id", "forward_to" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_forwarded_messages_forwarded_at",
+                schema: "triage",
+                table: "forwarded_messages",
+                column: "forwarded_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_imap_folder_states_account_name_folder",
                 schema: "triage",
                 table: "imap_folder_states",
@@ -283,11 +326,19 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                 schema: "triage");
 
             migrationBuilder.DropTable(
+                name: "forwarded_messages",
+                schema: "triage");
+
+            migrationBuilder.DropTable(
                 name: "imap_folder_states",
                 schema: "triage");
 
             migrationBuilder.DropTable(
                 name: "jobs",
+                schema: "triage");
+
+            migrationBuilder.DropTable(
+                name: "paused_accounts",
                 schema: "triage");
 
             migrationBuilder.DropTable(

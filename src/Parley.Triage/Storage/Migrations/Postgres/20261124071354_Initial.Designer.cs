@@ -12,7 +12,7 @@ using Parley.Triage.Storage;
 namespace Parley.Triage.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTriageDbContext))]
-    [Migration("20261124033810_Initial")]
+    [Migration("20261124071354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -359,6 +359,47 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                     b.ToTable("dead_letter", "triage");
                 });
 
+            modelBuilder.Entity("Parley.Triage.Forwarding.ForwardedMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_name");
+
+                    b.Property<string>("ForwardTo")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("forward_to");
+
+                    b.Property<long>("ForwardedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("forwarded_at");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedAt");
+
+                    b.HasIndex("AccountName", "MessageId", "ForwardTo")
+                        .IsUnique();
+
+                    b.ToTable("forwarded_messages", "triage");
+                });
+
             modelBuilder.Entity("Parley.Triage.Imap.ImapFolderState", b =>
                 {
                     b.Property<long>("Id")
@@ -398,6 +439,22 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("imap_folder_states", "triage");
+                });
+
+            modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>
+                {
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_name");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paused_at");
+
+                    b.HasKey("AccountName");
+
+                    b.ToTable("paused_accounts", "triage");
                 });
 
             modelBuilder.Entity("Parley.Triage.Processing.ProcessedMessage", b =>

@@ -71,6 +71,22 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "forwarded_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 998, nullable: false),
+                    forward_to = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    forwarded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_forwarded_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "imap_folder_states",
                 columns: table => new
                 {
@@ -108,6 +124,18 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_jobs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "paused_accounts",
+                columns: table => new
+                {
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    paused_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_paused_accounts", x => x.account_name);
                 });
 
             migrationBuilder.CreateTable(
@@ -208,6 +236,17 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                 columns: new[] { "retry_status", "next_retry_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_forwarded_messages_account_name_message_id_forward_to",
+                table: "forwarded_messages",
+                columns: new[] { "account_name", "message_id", "forward_to" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_forwarded_messages_forwarded_at",
+                table: "forwarded_messages",
+                column: "forwarded_at");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_imap_folder_states_account_name_folder",
                 table: "imap_folder_states",
                 columns: new[] { "account_name", "folder" },
@@ -253,10 +292,16 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                 name: "dead_letter");
 
             migrationBuilder.DropTable(
+                name: "forwarded_messages");
+
+            migrationBuilder.DropTable(
                 name: "imap_folder_states");
 
             migrationBuilder.DropTable(
                 name: "jobs");
+
+            migrationBuilder.DropTable(
+                name: "paused_accounts");
 
             migrationBuilder.DropTable(
                 name: "processed_messages");
