@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Parley.Triage.Configuration;
 
 /// <summary>One IMAP mailbox Triage watches (an item of <c>accounts:</c>).</summary>
-public sealed class AccountOptions
+public sealed class AccountOptions : ClassificationKeys
 {
     /// <summary>Unique; it is the <c>account_name</c> in every table.</summary>
     [ConfigurationKeyName("name")]
@@ -14,39 +14,9 @@ public sealed class AccountOptions
     [ConfigurationKeyName("folders")]
     public FoldersOptions Folders { get; set; } = new();
 
-    /// <summary>Action names (<c>move</c>, <c>spam</c>, …) this account may take; empty: all.</summary>
-    [ConfigurationKeyName("allowed_actions")]
-    public List<string> AllowedActions { get; set; } = [];
-
-    /// <summary>Overrides <c>confidence.minimum_threshold</c> for this account (0–1).</summary>
-    [ConfigurationKeyName("minimum_confidence")]
-    public double? MinimumConfidence { get; set; }
-
     /// <summary>Overrides the global <c>polling_interval</c>.</summary>
     [ConfigurationKeyName("polling_interval")]
     public Duration? PollingInterval { get; set; }
-
-    [ConfigurationKeyName("prompt_override")]
-    public string? PromptOverride { get; set; }
-
-    [ConfigurationKeyName("prompt_file")]
-    public string? PromptFile { get; set; }
-
-    /// <summary>The name of an <c>llm_providers</c> entry; empty: the first provider.</summary>
-    [ConfigurationKeyName("llm_provider")]
-    public string? LlmProvider { get; set; }
-
-    /// <summary>Mailpilot's <c>llm: {provider, model}</c> form of <see cref="LlmProvider"/>, with a model override.</summary>
-    [ConfigurationKeyName("llm")]
-    public AccountLlmOptions Llm { get; set; } = new();
-
-    /// <summary>Nothing from this account is ever sent to an LLM: rules only.</summary>
-    [ConfigurationKeyName("private")]
-    public bool Private { get; set; }
-
-    /// <summary>Senders whose mail is never sent to an LLM: an address (<c>a@b.example</c>) or a domain (<c>@b.example</c>).</summary>
-    [ConfigurationKeyName("private_senders")]
-    public List<string> PrivateSenders { get; set; } = [];
 
     /// <summary>Categories the LLM must choose from; empty: any category (or none).</summary>
     [ConfigurationKeyName("categories")]
@@ -83,10 +53,6 @@ public sealed class AccountOptions
 
     [ConfigurationKeyName("notifications")]
     public NotificationsOptions Notifications { get; set; } = new();
-
-    /// <summary>Overrides the global <c>dry_run</c>.</summary>
-    [ConfigurationKeyName("dry_run")]
-    public bool? DryRun { get; set; }
 
     /// <summary>How a <c>forward</c> action sends: from a Parley inbox or through an SMTP relay.</summary>
     [ConfigurationKeyName("forward")]

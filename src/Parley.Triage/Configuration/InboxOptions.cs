@@ -7,7 +7,7 @@ namespace Parley.Triage.Configuration;
 /// <see cref="Address"/> or <see cref="InboxId"/>; the classification keys are an account's (same names, same meaning).
 /// Actions act on the stored message (labels, thread state), not on an IMAP server.
 /// </summary>
-public sealed class InboxOptions
+public sealed class InboxOptions : ClassificationKeys
 {
     /// <summary>The inbox's address (<c>support@example.com</c>, case-insensitive).</summary>
     [ConfigurationKeyName("address")]
@@ -16,33 +16,6 @@ public sealed class InboxOptions
     /// <summary>Or its id, as Mail's API shows it.</summary>
     [ConfigurationKeyName("inbox_id")]
     public Guid? InboxId { get; set; }
-
-    /// <summary>As an account's; empty: every action but forward.</summary>
-    [ConfigurationKeyName("allowed_actions")]
-    public List<string> AllowedActions { get; set; } = [];
-
-    [ConfigurationKeyName("minimum_confidence")]
-    public double? MinimumConfidence { get; set; }
-
-    [ConfigurationKeyName("prompt_override")]
-    public string? PromptOverride { get; set; }
-
-    [ConfigurationKeyName("prompt_file")]
-    public string? PromptFile { get; set; }
-
-    [ConfigurationKeyName("llm_provider")]
-    public string? LlmProvider { get; set; }
-
-    [ConfigurationKeyName("llm")]
-    public AccountLlmOptions Llm { get; set; } = new();
-
-    /// <summary>Nothing from this inbox is ever sent to an LLM: rules only.</summary>
-    [ConfigurationKeyName("private")]
-    public bool Private { get; set; }
-
-    /// <summary>Overrides the global <c>dry_run</c>: classify and record, change nothing.</summary>
-    [ConfigurationKeyName("dry_run")]
-    public bool? DryRun { get; set; }
 
     /// <summary>
     /// The <c>account_name</c> of this inbox's rows in processed_messages, audit_log and dead_letter, and the name a

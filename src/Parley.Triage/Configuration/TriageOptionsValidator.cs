@@ -204,35 +204,11 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
             fail(key + ":folders:mode", $"'{folders.Mode}' is not one of predefined, auto_create");
         }
 
-        for (var i = 0; i < account.AllowedActions.Count; i++)
-        {
-            if (TriageActionNames.Parse(account.AllowedActions[i]) is null)
-            {
-                fail(key + ":allowed_actions:" + Index(i), $"unknown action '{account.AllowedActions[i]}' (one of {ActionList()})");
-            }
-        }
-        if (account.MinimumConfidence is { } confidence)
-        {
-            Fraction(confidence, key + ":minimum_confidence", fail);
-        }
         if (account.PollingInterval is { } interval)
         {
             AtLeastASecond(interval, key + ":polling_interval", fail);
         }
-        OnePrompt(account.PromptOverride, account.PromptFile, key + ":prompt_override", key + ":prompt_file", fail);
-
-        if (!string.IsNullOrEmpty(account.LlmProvider) && !providers.Contains(account.LlmProvider))
-        {
-            fail(key + ":llm_provider", $"no LLM provider is named '{account.LlmProvider}'");
-        }
-        if (!string.IsNullOrEmpty(account.Llm.Provider) && !providers.Contains(account.Llm.Provider))
-        {
-            fail(key + ":llm:provider", $"no LLM provider is named '{account.Llm.Provider}'");
-        }
-        if (!string.IsNullOrEmpty(account.LlmProvider) && !string.IsNullOrEmpty(account.Llm.Provider) && account.LlmProvider != account.Llm.Provider)
-        {
-            fail(key + ":llm:provider", "disagrees with llm_provider; give one");
-        }
+        ValidateClassificationKeys(account, key, providers, fail);
 
         for (var i = 0; i < account.Webhooks.Count; i++)
         {
@@ -301,15 +277,6 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
                 fail(key + ":categories:" + Index(i), $"'{account.Categories[i]}' is listed twice");
             }
         }
-        for (var i = 0; i < account.PrivateSenders.Count; i++)
-        {
-            var sender = account.PrivateSenders[i].Trim();
-            var domainOnly = sender.StartsWith('@') && sender.Length > 1 && sender.IndexOf('@', 1) < 0 && !sender.Any(char.IsWhiteSpace);
-            if (!domainOnly && !IsAddress(sender))
-            {
-                fail(key + ":private_senders:" + Index(i), "must be an address (a@b.example) or a domain (@b.example)");
-            }
-        }
     }
 
     private static void ValidateForward(AccountOptions account, string key, Action<string, string> fail)
@@ -358,6 +325,44 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         return at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1 && !address.Any(char.IsWhiteSpace);
     }
 
+    /// <summary>The keys an account and an inbox share (<see cref="ClassificationKeys"/>), checked the same way for both.</summary>
+    private static void ValidateClassificationKeys(ClassificationKeys keys, string key, HashSet<string> providers, Action<string, string> fail)
+    {
+        for (var i = 0; i < keys.AllowedActions.Count; i++)
+        {
+            if (TriageActionNames.Parse(keys.AllowedActions[i]) is null)
+            {
+                fail(key + ":allowed_actions:" + Index(i), $"unknown action '{keys.AllowedActions[i]}' (one of {ActionList()})");
+            }
+        }
+        if (keys.MinimumConfidence is { } confidence)
+        {
+            Fraction(confidence, key + ":minimum_confidence", fail);
+        }
+        OnePrompt(keys.PromptOverride, keys.PromptFile, key + ":prompt_override", key + ":prompt_file", fail);
+        if (!string.IsNullOrEmpty(keys.LlmProvider) && !providers.Contains(keys.LlmProvider))
+        {
+            fail(key + ":llm_provider", $"no LLM provider is named '{keys.LlmProvider}'");
+        }
+        if (!string.IsNullOrEmpty(keys.Llm.Provider) && !providers.Contains(keys.Llm.Provider))
+        {
+            fail(key + ":llm:provider", $"no LLM provider is named '{keys.Llm.Provider}'");
+        }
+        if (!string.IsNullOrEmpty(keys.LlmProvider) && !string.IsNullOrEmpty(keys.Llm.Provider) && keys.LlmProvider != keys.Llm.Provider)
+        {
+            fail(key + ":llm:provider", "disagrees with llm_provider; give one");
+        }
+        for (var i = 0; i < keys.PrivateSenders.Count; i++)
+        {
+            var sender = keys.PrivateSenders[i].Trim();
+            var domainOnly = sender.StartsWith('@') && sender.Length > 1 && sender.IndexOf('@', 1) < 0 && !sender.Any(char.IsWhiteSpace);
+            if (!domainOnly && !IsAddress(sender))
+            {
+                fail(key + ":private_senders:" + Index(i), "must be an address (a@b.example) or a domain (@b.example)");
+            }
+        }
+    }
+
     /// <summary>An inbox's classification keys are checked as an account's; its account name joins the names rules may list.</summary>
     private static void ValidateInbox(InboxOptions inbox, string key, HashSet<string> names, HashSet<string> providers, Action<string, string> fail)
     {
@@ -374,26 +379,7 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             fail(key + (hasAddress ? ":address" : ":inbox_id"), "this inbox is listed twice");
         }
-        for (var i = 0; i < inbox.AllowedActions.Count; i++)
-        {
-            if (TriageActionNames.Parse(inbox.AllowedActions[i]) is null)
-            {
-                fail(key + ":allowed_actions:" + Index(i), $"unknown action '{inbox.AllowedActions[i]}' (one of {ActionList()})");
-            }
-        }
-        if (inbox.MinimumConfidence is { } confidence)
-        {
-            Fraction(confidence, key + ":minimum_confidence", fail);
-        }
-        OnePrompt(inbox.PromptOverride, inbox.PromptFile, key + ":prompt_override", key + ":prompt_file", fail);
-        if (!string.IsNullOrEmpty(inbox.LlmProvider) && !providers.Contains(inbox.LlmProvider))
-        {
-            fail(key + ":llm_provider", $"no LLM provider is named '{inbox.LlmProvider}'");
-        }
-        if (!string.IsNullOrEmpty(inbox.Llm.Provider) && !providers.Contains(inbox.Llm.Provider))
-        {
-            fail(key + ":llm:provider", $"no LLM provider is named '{inbox.Llm.Provider}'");
-        }
+        ValidateClassificationKeys(inbox, key, providers, fail);
     }
 
     private static void ValidateRule(RuleOptions rule, string key, HashSet<string> names, HashSet<string> accounts, Action<string, string> fail)

@@ -1,4 +1,3 @@
-using Parley.Triage.Actions;
 using Parley.Triage.Classification;
 using Parley.Triage.Classification.Rules;
 using Parley.Triage.Configuration;
@@ -13,21 +12,16 @@ namespace Parley.Triage.Inboxes;
 /// </summary>
 internal static class InboxClassifierSettings
 {
-    public static ClassifierSettings For(InboxOptions inbox, TriageOptions options)
-    {
-        var allowed = inbox.AllowedActions.Select(TriageActionNames.Parse).OfType<TriageActionKind>().ToHashSet();
-        var defaults = ClassifierSettings.Default(inbox.AccountName);
-        return defaults with
+    public static ClassifierSettings For(InboxOptions inbox, TriageOptions options) =>
+        ClassifierSettings.Default(inbox.AccountName) with
         {
-            AllowedActions = allowed.Count == 0 ? defaults.AllowedActions : allowed,
+            AllowedActions = TriageAccountMapping.AllowedActions(inbox, inbox.AccountName),
             MinimumConfidence = inbox.MinimumConfidence ?? options.Confidence.MinimumThreshold,
             Prompt = TriageAccountMapping.Prompt(options, inbox.PromptOverride, inbox.PromptFile),
-            Provider = TriageAccountMapping.Provider(options, FirstSet(inbox.LlmProvider, inbox.Llm.Provider)),
+            Provider = TriageAccountMapping.Provider(options, inbox.ProviderName),
             Model = string.IsNullOrWhiteSpace(inbox.Llm.Model) ? null : inbox.Llm.Model,
             Private = inbox.Private,
+            PrivateSenders = TriageAccountMapping.PrivateSenders(inbox),
             Rules = RuleSet.Create(TriageAccountMapping.RulesFor(options, inbox.AccountName)),
         };
-    }
-
-    private static string? FirstSet(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

@@ -69,16 +69,16 @@ internal static class TriageAccountMapping
         };
         var classifier = new ClassifierSettings(
             account.Name,
-            AllowedActions(account),
+            AllowedActions(account, account.Name),
             account.Categories,
             account.Folders.Mode == FoldersOptions.Predefined && account.Folders.Allowed.Count > 0 ? account.Folders.Allowed : null,
             account.MinimumConfidence ?? options.Confidence.MinimumThreshold,
             ReviewFolder(account),
             Prompt(options, account.PromptOverride, account.PromptFile),
-            Provider(options, !string.IsNullOrEmpty(account.Llm.Provider) ? account.Llm.Provider : account.LlmProvider),
+            Provider(options, account.ProviderName),
             string.IsNullOrEmpty(account.Llm.Model) ? null : account.Llm.Model,
             account.Private,
-            account.PrivateSenders.Select(s => s.Trim()).ToList(),
+            PrivateSenders(account),
             RuleSet.Create(RulesFor(options, account.Name)));
         return new TriageAccount(imap, classifier, options.ConcurrencyLimit, options.AddProcessingHeaders, Fingerprint(options, account), account.Forward);
     }
@@ -161,14 +161,18 @@ internal static class TriageAccountMapping
         a.Labels.Count > 0 ? a.Labels : null,
         a.ForwardTo);
 
-    private static IReadOnlySet<TriageActionKind> AllowedActions(AccountOptions account)
+    /// <summary>The actions an account or inbox may take: its <c>allowed_actions</c>, else every action but forward.</summary>
+    internal static IReadOnlySet<TriageActionKind> AllowedActions(ClassificationKeys keys, string accountName)
     {
-        if (account.AllowedActions.Count == 0)
+        if (keys.AllowedActions.Count == 0)
         {
-            return ClassifierSettings.Default(account.Name).AllowedActions;
+            return ClassifierSettings.Default(accountName).AllowedActions;
         }
-        return account.AllowedActions.Select(TriageActionNames.Parse).OfType<TriageActionKind>().ToHashSet();
+        return keys.AllowedActions.Select(TriageActionNames.Parse).OfType<TriageActionKind>().ToHashSet();
     }
+
+    internal static IReadOnlyList<string> PrivateSenders(ClassificationKeys keys) =>
+        keys.PrivateSenders.Select(s => s.Trim()).ToList();
 
     /// <summary>An account's or inbox's own prompt (text, else file), else the global default (text, else file).</summary>
     internal static string? Prompt(TriageOptions options, string? promptOverride, string? promptFile)

@@ -24,7 +24,7 @@ public sealed class DeliveryTests
     public async Task Sent_mail_reaches_the_recipients_MX_signed_with_the_domains_DKIM_key(string provider)
     {
         using var dns = await TestDnsServer.StartAsync(SendingData.RecipientZone());
-        using var sink = await SmtpSink.StartAsync();
+        using var sink = await TestSmtpSink.StartAsync();
         await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, sink.Port));
         var sender = await app.AddSenderAsync(bounceAddress: "bounces@parley.test", replyTo: "support@parley.test");
         var client = await app.ClientWithAsync(Permissions.MailMessagesSend);
@@ -93,7 +93,7 @@ public sealed class DeliveryTests
     public async Task Delivery_is_retried_until_the_receiving_server_comes_up(string provider)
     {
         using var dns = await TestDnsServer.StartAsync(SendingData.RecipientZone());
-        var port = SmtpSink.FreePort();
+        var port = TestSmtpSink.FreePort();
         await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, port, retrySchedule: "1s,1s,1s,1s,1s,1s,1s,1s"));
         var sender = await app.AddSenderAsync();
         var client = await app.ClientWithAsync(Permissions.MailMessagesSend);
@@ -107,7 +107,7 @@ public sealed class DeliveryTests
         Assert.NotNull(attempt.Detail("next_attempt_at"));
         Assert.Empty(await app.EventsAsync(messageId, DeliveryStatuses.Delivered));
 
-        using var sink = await SmtpSink.StartAsync(port);
+        using var sink = await TestSmtpSink.StartAsync(port);
         await Eventually.Until(async () => (await app.EventsAsync(messageId, DeliveryStatuses.Delivered, "ann@example.test")).Count == 1, Patience, "delivered once the server is up");
         Assert.Equal("Retry me", MimeMessage.Load(new MemoryStream(Assert.Single(sink.Received()).Raw)).Subject);
         var job = await app.MailDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Kind == DeliveryJob.JobKind));
@@ -119,7 +119,7 @@ public sealed class DeliveryTests
     public async Task A_5xx_refusal_bounces_the_recipient_suppresses_it_and_tells_the_sender(string provider)
     {
         using var dns = await TestDnsServer.StartAsync(SendingData.RecipientZone());
-        using var sink = await SmtpSink.StartAsync(null, "nobody");
+        using var sink = await TestSmtpSink.StartAsync(null, "nobody");
         await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, sink.Port));
         var sender = await app.AddSenderAsync();
         var client = await app.ClientWithAsync(Permissions.MailMessagesSend);
@@ -169,7 +169,7 @@ public sealed class DeliveryTests
     public async Task A_message_no_server_takes_before_the_retries_run_out_fails_without_suppressing(string provider)
     {
         using var dns = await TestDnsServer.StartAsync(SendingData.RecipientZone());
-        await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, SmtpSink.FreePort(), retrySchedule: "1s"));
+        await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, TestSmtpSink.FreePort(), retrySchedule: "1s"));
         var sender = await app.AddSenderAsync();
         var client = await app.ClientWithAsync(Permissions.MailMessagesSend);
         var messageId = (await (await client.SendMailAsync(new { inbox_id = sender.InboxId, to = new[] { "ann@example.test" }, subject = "Lost", text = "x" })).JsonAsync()).Str("message_id");
@@ -186,7 +186,7 @@ public sealed class DeliveryTests
     [Theory, BothProviders]
     public async Task Through_a_relay_the_message_is_sent_and_signed_with_a_key_made_on_first_send(string provider)
     {
-        using var relay = await SmtpSink.StartAsync();
+        using var relay = await TestSmtpSink.StartAsync();
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Mail:Outbound:Relay:Host"] = "127.0.0.1",

@@ -31,7 +31,7 @@ public sealed class SmtpSubmissionTests
     public async Task A_submitted_message_is_signed_stored_and_delivered_like_API_mail(string provider)
     {
         using var dns = await TestDnsServer.StartAsync(SendingData.RecipientZone());
-        using var sink = await SmtpSink.StartAsync();
+        using var sink = await TestSmtpSink.StartAsync();
         await using var app = await TestApp.StartAsync(provider, SendingData.DirectMx(dns, sink.Port));
         var sender = await app.AddSenderAsync();
         var owner = (await app.SignInAsync()).User.GetProperty("id").GetGuid();

@@ -20,7 +20,7 @@ internal sealed class EmailDeskKit : IAsyncDisposable
 {
     public const string InboxAddress = "help@support.test";
 
-    private EmailDeskKit(TestApp app, SmtpSink sink, TestDnsServer dns)
+    private EmailDeskKit(TestApp app, TestSmtpSink sink, TestDnsServer dns)
     {
         App = app;
         Sink = sink;
@@ -28,7 +28,7 @@ internal sealed class EmailDeskKit : IAsyncDisposable
     }
 
     public TestApp App { get; }
-    public SmtpSink Sink { get; }
+    public TestSmtpSink Sink { get; }
     public TestDnsServer Dns { get; }
     public ChatUser Olive { get; private set; } = null!;
     public Guid CommunityId { get; private set; }
@@ -39,7 +39,7 @@ internal sealed class EmailDeskKit : IAsyncDisposable
 
     public static async Task<EmailDeskKit> StartAsync(string provider, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
-        var sink = await SmtpSink.StartAsync();
+        var sink = await TestSmtpSink.StartAsync();
         // An empty zone: SPF/DKIM lookups of the test senders answer at once (nothing published).
         var dns = await TestDnsServer.StartAsync(new DnsZone());
         var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>

@@ -68,5 +68,5 @@ public sealed class EmailFileRelayTests
         Assert.NotNull(reply!.DmMessageId);
     }
 
-    private static IEnumerable<MimeMessage> Mails(EmailDeskKit kit) => kit.Sink.Received().Select(r => MimeMessage.Load(new MemoryStream(r)));
+    private static IEnumerable<MimeMessage> Mails(EmailDeskKit kit) => kit.Sink.Messages();
 }

@@ -55,7 +55,7 @@ public sealed class EmailTransportTests
         await Eventually.Until(() => kit.ModmailAsync(db => db.Tickets.AnyAsync(t => t.UserId == incoming.MemberId)), Patience, "the engine opens the ticket");
         var ticket = await kit.ModmailAsync(db => db.Tickets.Where(t => t.UserId == incoming.MemberId).Select(t => t.Id).SingleAsync());
         await Eventually.Until(() => kit.Sink.Received().Count == 1, Patience, "the relay receives the welcome notice");
-        var welcome = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[0]));
+        var welcome = kit.Sink.Messages()[0];
         Assert.Equal("order-1@member.test", welcome.InReplyTo);
         Assert.Equal("auto-generated", welcome.Headers["Auto-Submitted"]);
         var transport = services.GetServices<IMemberTransport>().Single(t => t.Name == TransportNames.Email);
@@ -64,7 +64,7 @@ public sealed class EmailTransportTests
         var named = await transport.DeliverAsync(new MemberDelivery(reference, "It left our warehouse today.", "Alice", "Moderator", 1, [], MemberDeliveryKind.Reply), CancellationToken.None);
         Assert.NotNull(named);
         await Eventually.Until(() => kit.Sink.Received().Count == 2, Patience, "the relay receives the named reply");
-        var reply = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[1]));
+        var reply = kit.Sink.Messages()[1];
         Assert.Equal(named, reply.MessageId);
         Assert.Equal("ann.member@member.test", reply.To.Mailboxes.Single().Address);
         Assert.Equal("Alice via Crabs Support", reply.From.Mailboxes.Single().Name);
@@ -93,7 +93,7 @@ public sealed class EmailTransportTests
 
         var anonymous = await transport.DeliverAsync(new MemberDelivery(reference, "DHL.", null, null, 2, [], MemberDeliveryKind.Reply), CancellationToken.None);
         await Eventually.Until(() => kit.Sink.Received().Count == 3, Patience, "the relay receives the anonymous reply");
-        var anon = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[2]));
+        var anon = kit.Sink.Messages()[2];
         Assert.Equal(anonymous, anon.MessageId);
         Assert.Equal("Crabs Support", anon.From.Mailboxes.Single().Name);
         Assert.Equal("order-2@member.test", anon.InReplyTo);
@@ -104,7 +104,7 @@ public sealed class EmailTransportTests
         // Email cannot be edited or withdrawn: an edit is a correction email, a withdrawal sends nothing.
         await transport.EditAsync(new MemberDelivery(reference, "DHL Express.", null, null, 2, [], MemberDeliveryKind.Reply), anonymous!, CancellationToken.None);
         await Eventually.Until(() => kit.Sink.Received().Count == 4, Patience, "the relay receives the correction");
-        var correction = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[3]));
+        var correction = kit.Sink.Messages()[3];
         Assert.StartsWith("Correction to message #2:", correction.TextBody, StringComparison.Ordinal);
         Assert.Contains("DHL Express.", correction.TextBody, StringComparison.Ordinal);
         Assert.False(await transport.WithdrawAsync(reference, anonymous!, CancellationToken.None));
@@ -112,7 +112,7 @@ public sealed class EmailTransportTests
         // The closing notice: from the display name, marked automatic, the desk's message when none is given.
         await transport.DeliverAsync(new MemberDelivery(reference, "", null, null, null, [], MemberDeliveryKind.Closing), CancellationToken.None);
         await Eventually.Until(() => kit.Sink.Received().Count == 5, Patience, "the relay receives the closing notice");
-        var closing = MimeMessage.Load(new MemoryStream(kit.Sink.Received()[4]));
+        var closing = kit.Sink.Messages()[4];
         Assert.Contains("This ticket has been closed.", closing.TextBody, StringComparison.Ordinal);
         Assert.Equal("auto-generated", closing.Headers["Auto-Submitted"]);
         Assert.DoesNotContain("message #", closing.TextBody, StringComparison.Ordinal);

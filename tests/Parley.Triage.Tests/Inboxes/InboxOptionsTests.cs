@@ -37,6 +37,7 @@ public sealed class InboxOptionsTests
               minimum_confidence: 0.8
             - inbox_id: 0198a3c4-0000-7000-8000-000000000001
               private: true
+              private_senders: [ceo@example.com, "@legal.example"]
               dry_run: true
         """;
 
@@ -58,6 +59,8 @@ public sealed class InboxOptionsTests
         var byId = InboxClassifierSettings.For(options.Inboxes[1], options);
         Assert.Equal("inbox:0198a3c4-0000-7000-8000-000000000001", byId.AccountName);
         Assert.True(byId.Private);
+        Assert.Equal(["ceo@example.com", "@legal.example"], byId.PrivateSenders);
+        Assert.Empty(support.PrivateSenders);
         Assert.True(options.Inboxes[1].DryRun);
         Assert.Equal(("local", 0.6), (byId.Provider!.Name, byId.MinimumConfidence));
         Assert.DoesNotContain(TriageActionKind.Forward, byId.AllowedActions);
@@ -79,6 +82,13 @@ public sealed class InboxOptionsTests
                 - address: x@y.test
                 - address: X@Y.test
                   llm: { provider: missing }
+                - address: z@y.test
+                  llm_provider: one
+                  llm: { provider: other }
+                  private_senders: [not an address]
+              llm_providers:
+                - { name: one, api_url: "http://127.0.0.1:9/v1", default_model: m }
+                - { name: other, api_url: "http://127.0.0.1:9/v1", default_model: m }
             """);
         Assert.Equal(
         [
@@ -90,6 +100,8 @@ public sealed class InboxOptionsTests
             "Triage:inboxes:2:address: give address or inbox_id (one of them)",
             "Triage:inboxes:4:address: this inbox is listed twice",
             "Triage:inboxes:4:llm:provider: no LLM provider is named 'missing'",
+            "Triage:inboxes:5:llm:provider: disagrees with llm_provider; give one",
+            "Triage:inboxes:5:private_senders:0: must be an address (a@b.example) or a domain (@b.example)",
         ], config.Problems());
     }
 }
