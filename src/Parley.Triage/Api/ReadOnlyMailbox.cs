@@ -9,15 +9,15 @@ namespace Parley.Triage.Api;
 
 /// <summary>
 /// Reads an account's mail for the rule preview and the sandbox on a connection of its own, beside the account's
-/// watcher: the first watched folder is opened <b>read-only</b> (EXAMINE) and messages are fetched with BODY.PEEK
+/// watcher: the folder asked for (a watched one; the first by default) is opened <b>read-only</b> (EXAMINE) and messages are fetched with BODY.PEEK
 /// (MailKit's <c>GetMessage</c>), so nothing — not even <c>\Seen</c> — changes in the mailbox.
 /// Any IMAP or network failure becomes <see cref="MailboxUnavailableException"/>.
 /// </summary>
 internal sealed class ReadOnlyMailbox(ImapConnector connector)
 {
-    /// <summary>The newest <paramref name="count"/> emails of the first watched folder, newest first.</summary>
-    public Task<IReadOnlyList<TriageEmail>> NewestAsync(ImapAccount account, int count, CancellationToken ct) =>
-        UseAsync(account, async folder =>
+    /// <summary>The newest <paramref name="count"/> emails of <paramref name="folderName"/>, newest first.</summary>
+    public Task<IReadOnlyList<TriageEmail>> NewestAsync(ImapAccount account, string folderName, int count, CancellationToken ct) =>
+        UseAsync(account, folderName, async folder =>
         {
             if (folder.Count == 0)
             {
@@ -35,9 +35,9 @@ internal sealed class ReadOnlyMailbox(ImapConnector connector)
             return emails;
         }, ct);
 
-    /// <summary>The email with <paramref name="uid"/> in the first watched folder (read as the pipeline reads it), or null.</summary>
-    public Task<TriageEmail?> ByUidAsync(ImapAccount account, uint uid, CancellationToken ct) =>
-        UseAsync(account, async folder =>
+    /// <summary>The email with <paramref name="uid"/> in <paramref name="folderName"/> (read as the pipeline reads it), or null.</summary>
+    public Task<TriageEmail?> ByUidAsync(ImapAccount account, string folderName, uint uid, CancellationToken ct) =>
+        UseAsync(account, folderName, async folder =>
         {
             var summaries = await folder.FetchAsync([new UniqueId(uid)], MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
             if (summaries.Count == 0)
@@ -48,9 +48,8 @@ internal sealed class ReadOnlyMailbox(ImapConnector connector)
             return (TriageEmail?)TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid, message, summaries[0].Size ?? 0, account.Attachments);
         }, ct);
 
-    private async Task<T> UseAsync<T>(ImapAccount account, Func<IMailFolder, Task<T>> read, CancellationToken ct)
+    private async Task<T> UseAsync<T>(ImapAccount account, string folderName, Func<IMailFolder, Task<T>> read, CancellationToken ct)
     {
-        var folderName = account.WatchFolders.Count > 0 ? account.WatchFolders[0] : "INBOX";
         try
         {
             using var client = await connector.ConnectAsync(account, ct);

@@ -53,11 +53,16 @@ internal static class RulePreviewApi
         }
         var limit = options.Sandbox.PreviewLimit;
         var count = Math.Min(body.Count ?? limit, limit);
-        var account = RequestAccounts.Map(options, configured).Imap;
+        var mapped = RequestAccounts.Map(options, configured);
+        if (RequestAccounts.WatchedFolder(mapped, body.Folder) is not { } folder)
+        {
+            return ApiProblem.Validation(new Dictionary<string, string[]> { ["folder"] = RequestAccounts.NotWatched(mapped) });
+        }
+        var account = mapped.Imap;
         IReadOnlyList<Emails.TriageEmail> emails;
         try
         {
-            emails = await mailbox.NewestAsync(account, count, ct);
+            emails = await mailbox.NewestAsync(account, folder, count, ct);
         }
         catch (MailboxUnavailableException ex)
         {
@@ -65,12 +70,13 @@ internal static class RulePreviewApi
         }
         var rules = RuleSet.Create([rule!]);
         var items = emails.Select(email => RulePreviewItem.Of(email, rules.Evaluate(email))).ToList();
-        return TypedResults.Ok(new RulePreviewAnswer(account.Name, account.WatchFolders[0], count, limit, items.Count(i => i.Matched), items));
+        return TypedResults.Ok(new RulePreviewAnswer(account.Name, folder, count, limit, items.Count(i => i.Matched), items));
     }
 }
 
 /// <param name="Count">Emails asked for (after the cap of <c>sandbox.preview_limit</c>); null: as many as the limit.</param>
-internal sealed record RulePreviewRequest(string? Account, JsonElement? Rule, int? Count);
+/// <param name="Folder">One of the account's watched folders; null: the first.</param>
+internal sealed record RulePreviewRequest(string? Account, JsonElement? Rule, int? Count, string? Folder = null);
 
 /// <param name="Count">How many emails were asked for after the cap; <see cref="Items"/> has fewer when the folder has fewer.</param>
 /// <param name="Limit"><c>sandbox.preview_limit</c>.</param>

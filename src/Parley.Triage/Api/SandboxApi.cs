@@ -56,6 +56,10 @@ internal static class SandboxApi
         {
             errors["uid"] = ["must be an IMAP UID (1–4294967295)"];
         }
+        if (body.Folder is not null && body.Uid is null)
+        {
+            errors["folder"] = ["only with uid"];
+        }
         if (body.Uid is not null && string.IsNullOrWhiteSpace(body.Account))
         {
             errors["account"] = ["required with uid"];
@@ -101,11 +105,17 @@ internal static class SandboxApi
         }
         else
         {
+            // Validation made account and uid come together.
+            var named = account!;
+            if (RequestAccounts.WatchedFolder(named, body.Folder) is not { } folder)
+            {
+                return ApiProblem.Validation(new Dictionary<string, string[]> { ["folder"] = RequestAccounts.NotWatched(named) });
+            }
             try
             {
-                if (await mailbox.ByUidAsync(account!.Imap, (uint)body.Uid!.Value, ct) is not { } found)
+                if (await mailbox.ByUidAsync(named.Imap, folder, (uint)body.Uid!.Value, ct) is not { } found)
                 {
-                    return ApiProblem.NotFound("triage_email_not_found", $"No email has UID {body.Uid} in {account.Imap.WatchFolders[0]} of '{account.Name}'.");
+                    return ApiProblem.NotFound("triage_email_not_found", $"No email has UID {body.Uid} in {folder} of '{named.Name}'.");
                 }
                 email = found;
             }
@@ -139,9 +149,10 @@ internal static class SandboxApi
 
 /// <param name="Raw">A pasted email (RFC 822 text), at most <c>sandbox.max_email_bytes</c>; or <see cref="Account"/> + <see cref="Uid"/>.</param>
 /// <param name="Account">Whose rules, prompt and provider to use (and, with <see cref="Uid"/>, whose mailbox to read).</param>
-/// <param name="Uid">An email of the account's first watched folder.</param>
+/// <param name="Uid">An email of <see cref="Folder"/>.</param>
 /// <param name="Prompt">Tried instead of the account's prompt.</param>
-internal sealed record SandboxRequest(string? Raw, string? Account, long? Uid, bool? SkipRules, string? Prompt);
+/// <param name="Folder">With <see cref="Uid"/>: one of the account's watched folders; null: the first.</param>
+internal sealed record SandboxRequest(string? Raw, string? Account, long? Uid, bool? SkipRules, string? Prompt, string? Folder = null);
 
 /// <summary>
 /// The outcome: a decision (<see cref="Decided"/>; its actions, category, confidence, reasoning and who decided —

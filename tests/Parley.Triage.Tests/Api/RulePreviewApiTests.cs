@@ -71,6 +71,46 @@ public sealed class RulePreviewApiTests(DovecotFixture dovecot) : IClassFixture<
     }
 
     [Fact]
+    public async Task Preview_and_sandbox_read_the_watched_folder_asked_for_and_refuse_one_not_watched()
+    {
+        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, s =>
+        {
+            s["Triage:dry_run"] = "true";
+            s["Triage:accounts:0:folders:watch:0"] = "INBOX";
+            s["Triage:accounts:0:folders:watch:1"] = "Lists";
+        }, folders: ["Lists"]);
+        var admin = (await h.App.SignInAsync()).AccessToken;
+        await h.AppendAsync("Lunch on Friday?");
+        var listed = await h.AppendAsync("Monthly newsletter", "Lists");
+
+        using (var response = await PreviewAsync(h, admin, new Dictionary<string, object?> { ["account"] = h.User, ["rule"] = NewsletterRule(), ["folder"] = "lists" }))
+        {
+            var json = await response.JsonAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToString());
+            Assert.Equal("Lists", json.Str("folder"));
+            var item = Assert.Single(json.GetProperty("items").EnumerateArray());
+            Assert.Equal(("Monthly newsletter", true), (item.Str("subject"), item.GetProperty("matched").GetBoolean()));
+        }
+        using (var response = await h.App.SendAsync(HttpMethod.Post, "/api/triage/sandbox", admin,
+            new Dictionary<string, object?> { ["account"] = h.User, ["uid"] = listed, ["folder"] = "Lists" }))
+        {
+            var json = await response.JsonAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToString());
+            Assert.Equal("Monthly newsletter", json.GetProperty("email").Str("subject"));
+        }
+        foreach (var (path, body) in new (string, Dictionary<string, object?>)[]
+        {
+            ("/api/triage/rules/preview", new() { ["account"] = h.User, ["rule"] = NewsletterRule(), ["folder"] = "Sent" }),
+            ("/api/triage/sandbox", new() { ["account"] = h.User, ["uid"] = listed, ["folder"] = "Sent" }),
+        })
+        {
+            using var refused = await h.App.SendAsync(HttpMethod.Post, path, admin, body);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("INBOX, Lists", (await refused.JsonAsync()).GetProperty("errors").GetProperty("folder")[0].GetString());
+        }
+    }
+
+    [Fact]
     public async Task The_count_is_capped_by_the_configured_limit()
     {
         await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, s =>
