@@ -54,6 +54,7 @@ public static class TriageModule
         // -- HTTP API: dashboard sign-in, audit search/export, dead letters, rule preview, sandbox, settings (live)
         builder.Services.AddSignalR().AddJsonProtocol(options => HttpRegistration.ConfigureJson(options.PayloadSerializerOptions));
         builder.Services.AddEventHandler<TriageDecisionRecorded, TriageFeedPublisher>();
+        builder.Services.AddSingleton<FeedConnections>();
         builder.Services.AddSingleton<TriageSettingsFile>();
         builder.Services.AddSingleton<TriageSettingsOverride>();
         builder.Services.AddSingleton<IConfigureOptions<TriageOptions>>(sp => sp.GetRequiredService<TriageSettingsOverride>());
@@ -91,7 +92,8 @@ public static class TriageModule
         app.MapTriageSettingsApi();
         app.MapTriageRulePreviewApi();
         app.MapTriageSandboxApi();
-        app.MapHub<TriageFeedHub>(TriageFeedHub.Path).RequireAuthorization(TriageDashboardAuthorization.PolicyName);
+        app.MapHub<TriageFeedHub>(TriageFeedHub.Path, options => options.CloseOnAuthenticationExpiration = true)
+            .RequireAuthorization(TriageDashboardAuthorization.PolicyName);
         // -- OAuth2, attachments, notifications, webhooks
         // -- own inboxes
         return app;

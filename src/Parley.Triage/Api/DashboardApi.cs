@@ -30,12 +30,12 @@ internal static class DashboardApi
         anonymous.MapPost("/setup", SetupAsync);
 
         var signedIn = group.MapGroup("").RequireTriageDashboard();
-        signedIn.MapPost("/sign-out", async (HttpContext context, DashboardAccounts accounts, CancellationToken ct) =>
+        signedIn.MapPost("/sign-out", async (HttpContext context, DashboardAccounts accounts, FeedConnections feeds, CancellationToken ct) =>
         {
             // A Core admin's token is Core's to revoke (/api/auth/logout); only a dashboard session is closed here.
             if (ParleyAuthentication.BearerToken(context.Request) is { } token && DashboardSessionAuthenticationHandler.Accepts(token))
             {
-                await accounts.CloseSessionAsync(token, ct);
+                feeds.Close(await accounts.CloseSessionAsync(token, ct));
             }
             return TypedResults.NoContent();
         });

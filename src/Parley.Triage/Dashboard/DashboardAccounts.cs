@@ -85,23 +85,35 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
         return (token, session);
     }
 
-    /// <summary>The session's user, or null when the token is unknown or its session has expired.</summary>
-    public async Task<DashboardUser?> UserOfSessionAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>The session (its id, user and end), or null when the token is unknown or its session has expired.</summary>
+    public async Task<ActiveDashboardSession?> SessionOfAsync(string token, CancellationToken cancellationToken = default)
     {
         var id = SecretHashing.Sha256Hex(token);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        var userId = await db.DashboardSessions.AsNoTracking()
+        var session = await db.DashboardSessions.AsNoTracking()
             .Where(s => s.Id == id && s.ExpiresAt > now)
-            .Select(s => (long?)s.UserId).SingleOrDefaultAsync(cancellationToken);
-        return userId is null ? null : await db.DashboardUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            .Select(s => new { s.UserId, s.ExpiresAt }).SingleOrDefaultAsync(cancellationToken);
+        if (session is null || await db.DashboardUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == session.UserId, cancellationToken) is not { } user)
+        {
+            return null;
+        }
+        return new ActiveDashboardSession(id, user, DateTimeOffset.FromUnixTimeSeconds(session.ExpiresAt));
     }
+
+    /// <summary>The session's user, or null when the token is unknown or its session has expired.</summary>
+    public async Task<DashboardUser?> UserOfSessionAsync(string token, CancellationToken cancellationToken = default) =>
+        (await SessionOfAsync(token, cancellationToken))?.User;
 
     public Task<bool> AnyUserAsync(CancellationToken cancellationToken = default) => db.DashboardUsers.AnyAsync(cancellationToken);
 
-    /// <summary>Signs out: the session is removed at once.</summary>
-    public Task<int> CloseSessionAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>Signs out: the session is removed at once; its id is returned to close what it holds open.</summary>
+    public async Task<string> CloseSessionAsync(string token, CancellationToken cancellationToken = default)
     {
         var id = SecretHashing.Sha256Hex(token);
-        return db.DashboardSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await db.DashboardSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        return id;
     }
 }
+
+/// <param name="Id">The session's id (the SHA-256 of its token, as stored).</param>
+internal sealed record ActiveDashboardSession(string Id, DashboardUser User, DateTimeOffset ExpiresAt);

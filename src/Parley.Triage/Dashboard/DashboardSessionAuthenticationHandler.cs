@@ -30,6 +30,9 @@ internal sealed class DashboardSessionAuthenticationHandler(
 
     public const string UsernameClaim = "triage_dashboard_username";
 
+    /// <summary>The session's id (the token's SHA-256, never the token): what sign-out closes open feed connections by.</summary>
+    public const string SessionClaim = "triage_dashboard_session";
+
     public static bool Accepts(string token) => token.StartsWith(TokenPrefix, StringComparison.Ordinal);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -38,18 +41,21 @@ internal sealed class DashboardSessionAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var user = await accounts.UserOfSessionAsync(token, Context.RequestAborted);
-        if (user is null)
+        if (await accounts.SessionOfAsync(token, Context.RequestAborted) is not { } session)
         {
             return AuthenticateResult.Fail("The dashboard session is unknown or has expired.");
         }
+        var user = session.User;
         var identity = new ClaimsIdentity(
             [
                 new Claim(ParleyClaims.Subject, "triage-dashboard:" + user.Id),
                 new Claim(UserClaim, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(UsernameClaim, user.Username),
+                new Claim(SessionClaim, session.Id),
             ],
             SchemeName, ParleyClaims.Subject, ParleyClaims.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        // The session's end travels with the ticket, so the live feed (CloseOnAuthenticationExpiration) closes then.
+        var properties = new AuthenticationProperties { ExpiresUtc = session.ExpiresAt };
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, SchemeName));
     }
 }

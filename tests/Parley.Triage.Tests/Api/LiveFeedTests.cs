@@ -37,6 +37,28 @@ public sealed class LiveFeedTests
     }
 
     [Theory, BothProviders]
+    public async Task Signing_out_closes_the_sessions_open_feed_and_leaves_another_sessions_open(string provider)
+    {
+        var (app, _) = await TriageTestApp.StartAsync(provider);
+        await using var _ = app;
+        var token = await app.DashboardTokenAsync();
+        var other = await app.DashboardTokenAsync();
+        await using var feed = await HubClient.ConnectAsync(app, token, path: TriageFeedHub.Path, events: TriageFeedHub.EventName);
+        await using var stays = await HubClient.ConnectAsync(app, other, path: TriageFeedHub.Path, events: TriageFeedHub.EventName);
+
+        using (var signOut = await app.SendAsync(HttpMethod.Post, "/api/triage/dashboard/sign-out", token))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+        }
+
+        await Eventually.Until(() => feed.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected,
+            TimeSpan.FromSeconds(10), "the signed-out session's feed is closed");
+        await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(new TriageDecision("<after@x>", "work", [new TriageAction(TriageActionKind.None)])));
+        Assert.Equal("<after@x>", (await stays.NextAsync(TriageFeedHub.EventName)).GetProperty("decision").Str("message_id"));
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, stays.Connection.State);
+    }
+
+    [Theory, BothProviders]
     public async Task A_browser_style_connection_with_the_token_in_the_query_string_is_admitted(string provider)
     {
         var (app, _) = await TriageTestApp.StartAsync(provider);

@@ -52,7 +52,7 @@ public sealed class DashboardAccountsTests
         Assert.Null(await app.WithAsync<DashboardAccounts, DashboardUser?>(a => a.UserOfSessionAsync(token)));
 
         var (second, _) = await app.WithAsync<DashboardAccounts, (string, DashboardSession)>(a => a.OpenSessionAsync(user.Id));
-        Assert.Equal(1, await app.WithAsync<DashboardAccounts, int>(a => a.CloseSessionAsync(second)));
+        Assert.Equal(Parley.Core.Security.SecretHashing.Sha256Hex(second), await app.WithAsync<DashboardAccounts, string>(a => a.CloseSessionAsync(second)));
         Assert.Null(await app.WithAsync<DashboardAccounts, DashboardUser?>(a => a.UserOfSessionAsync(second)));
     }
 }
