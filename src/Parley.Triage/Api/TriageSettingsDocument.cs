@@ -18,9 +18,12 @@ internal static partial class TriageSettingsDocument
     public const string Mask = "********";
     private const string Root = "Triage";
 
-    /// <summary>Keys whose values are secrets wherever they appear; every value under a <c>headers</c> map is one too.</summary>
+    /// <summary>
+    /// Keys whose values are secrets wherever they appear (<c>secret</c>: an account webhook's signing key); every value
+    /// under a <c>headers</c> map is one too.
+    /// </summary>
     private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
-        { "password", "api_key", "oauth_client_secret", "oauth_refresh_token" };
+        { "password", "api_key", "oauth_client_secret", "oauth_refresh_token", "secret" };
 
     public static bool IsSecret(string key)
     {
@@ -148,8 +151,9 @@ internal static partial class TriageSettingsDocument
 
     /// <summary>
     /// Puts back each secret sent masked from <paramref name="stored"/>. Accounts and LLM providers are matched by
-    /// <c>name</c>, not position, so deleting or reordering them never hands one account's password to another.
-    /// Returns one problem per masked value with nothing stored to keep.
+    /// <c>name</c>, not position, so deleting or reordering them never hands one account's password to another; an
+    /// account's webhooks by <c>url</c> (by position only when the URL is new), so removing one keeps the next one's
+    /// signing secret. Returns one problem per masked value with nothing stored to keep.
     /// </summary>
     public static List<string> RestoreMasked(Dictionary<string, string?> candidate, Dictionary<string, string?> stored)
     {
@@ -183,12 +187,35 @@ internal static partial class TriageSettingsDocument
             {
                 if (stored.TryGetValue($"{list}:{i}:name", out var storedName) && string.Equals(storedName, name, StringComparison.Ordinal))
                 {
-                    return $"{list}:{i}:{string.Join(':', parts[3..])}";
+                    var rest = parts[3..];
+                    if (rest.Length > 2 && rest[0].Equals("webhooks", StringComparison.OrdinalIgnoreCase)
+                        && StoredWebhook($"{list}:{parts[2]}:webhooks:{rest[1]}", $"{list}:{i}:webhooks", candidate, stored) is { } hook)
+                    {
+                        rest[1] = hook;
+                    }
+                    return $"{list}:{i}:{string.Join(':', rest)}";
                 }
             }
             return null;
         }
         return key;
+    }
+
+    /// <summary>The stored index of the webhook with the candidate's URL, if one has it.</summary>
+    private static string? StoredWebhook(string candidateHook, string storedHooks, Dictionary<string, string?> candidate, Dictionary<string, string?> stored)
+    {
+        if (!candidate.TryGetValue(candidateHook + ":url", out var url) || string.IsNullOrEmpty(url))
+        {
+            return null;
+        }
+        for (var k = 0; stored.Keys.Any(key => key.StartsWith($"{storedHooks}:{k}:", StringComparison.OrdinalIgnoreCase)); k++)
+        {
+            if (stored.TryGetValue($"{storedHooks}:{k}:url", out var storedUrl) && string.Equals(storedUrl, url, StringComparison.Ordinal))
+            {
+                return k.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return null;
     }
 
     [GeneratedRegex(@"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$", RegexOptions.CultureInvariant)]

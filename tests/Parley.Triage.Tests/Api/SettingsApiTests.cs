@@ -141,4 +141,37 @@ public sealed class SettingsApiTests
         using var anonymous = await app.SendAsync(HttpMethod.Get, "/api/triage/settings");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Theory, BothProviders]
+    public async Task A_webhook_secret_is_masked_and_follows_its_webhook_when_an_earlier_one_is_removed(string provider)
+    {
+        var configured = Configured();
+        configured["Triage:accounts:0:webhooks:0:url"] = "https://first.example/hook";
+        configured["Triage:accounts:0:webhooks:0:events:0"] = "error";
+        configured["Triage:accounts:0:webhooks:0:secret"] = "first-signing-secret";
+        configured["Triage:accounts:0:webhooks:1:url"] = "https://second.example/hook";
+        configured["Triage:accounts:0:webhooks:1:events:0"] = "dead_letter";
+        configured["Triage:accounts:0:webhooks:1:secret"] = "second-signing-secret";
+        var (app, _) = await TriageTestApp.StartAsync(provider, configured);
+        await using var _ = app;
+        var token = await app.DashboardTokenAsync();
+
+        using var get = await app.SendAsync(HttpMethod.Get, "/api/triage/settings", token);
+        var text = await get.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("signing-secret", text, StringComparison.Ordinal);
+        using var yaml = await app.SendAsync(HttpMethod.Get, "/api/triage/settings/yaml", token);
+        Assert.DoesNotContain("signing-secret", await yaml.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The settings form removes the first webhook and sends the second's secret back masked.
+        var node = System.Text.Json.Nodes.JsonNode.Parse((await get.JsonAsync()).GetProperty("settings").GetRawText())!;
+        var hooks = node["accounts"]![0]!["webhooks"]!.AsArray();
+        Assert.Equal("********", (string?)hooks[1]!["secret"]);
+        hooks.RemoveAt(0);
+        using (var put = await app.SendAsync(HttpMethod.Put, "/api/triage/settings", token, node))
+        {
+            Assert.True(put.StatusCode == HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+        var hook = Current(app).Accounts[0].Webhooks.Single();
+        Assert.Equal(("https://second.example/hook", "second-signing-secret"), (hook.Url, hook.Secret));
+    }
 }

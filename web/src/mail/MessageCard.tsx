@@ -5,6 +5,7 @@ import { formatDateTime } from '../format.ts';
 import { DeliveryBadge } from './DeliveryBadge.tsx';
 import { downloadWithToken, formatBytes } from './files.ts';
 import { HtmlBody } from './HtmlBody.tsx';
+import { MessageLabels } from './LabelChips.tsx';
 import { mailApi } from './mailApi.ts';
 import type { Address, DeliveryEvent, Message } from './types.ts';
 
@@ -12,8 +13,8 @@ function formatAddress(a: Address): string {
   return a.name ? `${a.name} <${a.address}>` : a.address;
 }
 
-/** One message of a thread: who, when, the body, attachments, and for mail we sent its delivery. */
-export function MessageCard({ message }: { message: Message }) {
+/** One message of a thread: who, when, its labels, the body, attachments, and for mail we sent its delivery. */
+export function MessageCard({ message, onLabelsChanged }: { message: Message; onLabelsChanged?(): void }) {
   const hasText = (message.body_text ?? '').trim() !== '';
   const [showHtml, setShowHtml] = useState(!hasText && !!message.body_html);
   const [error, setError] = useState<string | null>(null);
@@ -57,6 +58,8 @@ export function MessageCard({ message }: { message: Message }) {
           <span className="badge">{message.direction === 'outbound' ? 'Sent' : 'Received'}</span>
         </div>
       </header>
+      {/* Mounted again when the server's labels change (the thread reloaded), else it keeps its own answer. */}
+      <MessageLabels key={(message.labels ?? []).join('\n')} messageId={message.message_id} labels={message.labels ?? []} onChanged={onLabelsChanged} />
 
       {showHtml && message.body_html ? (
         <HtmlBody html={message.body_html} title={`HTML body of the message from ${from}`} />

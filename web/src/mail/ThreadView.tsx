@@ -6,6 +6,7 @@ import { MailComposer, type Draft } from './MailComposer.tsx';
 import { useMailbox } from './MailboxPage.tsx';
 import { mailApi } from './mailApi.ts';
 import { MessageCard } from './MessageCard.tsx';
+import { ThreadStateBar } from './ThreadStateBar.tsx';
 import type { Inbox, Message, Thread } from './types.ts';
 
 /** While a message we sent is still on its way, the thread is read again this often for its status. */
@@ -34,10 +35,18 @@ export function ThreadView() {
       <h2 id="mail-thread-subject" data-testid="mail-thread-title">
         {data.subject || '(no subject)'}
       </h2>
+      <ThreadStateBar
+        threadId={data.id}
+        state={data.state ?? 'open'}
+        onChanged={() => {
+          thread.reload();
+          threadsChanged();
+        }}
+      />
       <ol className="mail-messages">
         {data.messages.map((message) => (
           <li key={message.message_id}>
-            <MessageCard message={message} />
+            <MessageCard message={message} onLabelsChanged={threadsChanged} />
           </li>
         ))}
       </ol>

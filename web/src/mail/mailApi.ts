@@ -1,8 +1,8 @@
 // The Mail HTTP API, one function per call, so components never build paths themselves.
 import { api } from '../api/browserClient.ts';
 import type {
-  CreatedWebhook, Domain, Inbox, Message, MessageSummary, Page, SendAccepted, SendRequest, Suppression, Thread, ThreadSummary, Uuid,
-  Webhook, WebhookDelivery,
+  CreatedWebhook, Domain, Inbox, Message, MessageSummary, Page, SendAccepted, SendRequest, Suppression, Thread, ThreadFilters, ThreadState,
+  ThreadSummary, Uuid, Webhook, WebhookDelivery,
 } from './types.ts';
 
 const enc = encodeURIComponent;
@@ -40,10 +40,19 @@ export const mailApi = {
   updateInbox: (id: Uuid, changes: { name?: string }) => api.patch<Inbox>(`/api/mail/inboxes/${enc(id)}`, changes),
   deleteInbox: (id: Uuid) => api.delete(`/api/mail/inboxes/${enc(id)}`),
 
-  /** Newest activity first. */
-  threads: (inboxId: Uuid, page: PageRequest = {}) => api.get<Page<ThreadSummary>>(`/api/mail/inboxes/${enc(inboxId)}/threads${query({ ...page })}`),
+  /** Newest activity first; by state, and to threads with a message carrying the label. */
+  threads: (inboxId: Uuid, page: PageRequest = {}, filters: Partial<ThreadFilters> = {}) =>
+    api.get<Page<ThreadSummary>>(`/api/mail/inboxes/${enc(inboxId)}/threads${query({ ...filters, ...page })}`),
   thread: (id: Uuid) => api.get<Thread>(`/api/mail/threads/${enc(id)}`),
   deleteThread: (id: Uuid) => api.delete(`/api/mail/threads/${enc(id)}`),
+  /** Open, archived, spam or trash (idempotent); answers `{id, state, previous_state}`. */
+  setThreadState: (id: Uuid, state: ThreadState) =>
+    api.put<{ id: Uuid; state: ThreadState; previous_state: ThreadState }>(`/api/mail/threads/${enc(id)}/state`, { state }),
+  /** Both idempotent; answer the message's labels. 400 `label_invalid` for an empty or over-long label. */
+  addLabel: (messageId: string, label: string) =>
+    api.put<{ message_id: string; labels: string[] }>(`/api/mail/messages/${enc(messageId)}/labels/${enc(label)}`, undefined),
+  removeLabel: (messageId: string, label: string) =>
+    api.delete<{ message_id: string; labels: string[] }>(`/api/mail/messages/${enc(messageId)}/labels/${enc(label)}`),
   message: (messageId: string) => api.get<Message>(`/api/mail/messages/${enc(messageId)}`),
   rawUrl: (messageId: string) => `/api/mail/messages/${enc(messageId)}/raw`,
   attachmentUrl: (id: Uuid) => `/api/mail/attachments/${enc(id)}`,

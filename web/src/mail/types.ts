@@ -66,7 +66,13 @@ export interface MessageSummary {
   has_attachments: boolean;
   /** Outbound: the latest delivery status; inbound: null. */
   delivery_status: DeliveryStatus | string | null;
+  /** Parley's labels on the message (docs/mail.md, "Labels and thread states"). */
+  labels?: string[] | null;
 }
+
+/** Where a thread is filed; every thread starts `open`. None of them hides it: they are states the client filters on. */
+export const threadStates = ['open', 'archived', 'spam', 'trash'] as const;
+export type ThreadState = (typeof threadStates)[number];
 
 export interface ThreadSummary {
   id: Uuid;
@@ -76,6 +82,13 @@ export interface ThreadSummary {
   message_count: number;
   participants: string[];
   last_message: MessageSummary | null;
+  state: ThreadState;
+}
+
+/** The thread list's filters (`GET /api/mail/inboxes/{id}/threads?state=&label=`); empty: not filtered. */
+export interface ThreadFilters {
+  state: ThreadState | '';
+  label: string;
 }
 
 export interface Address {
@@ -117,6 +130,7 @@ export interface Message {
   authentication: { spf: string | null; dkim: string | null; dmarc: string | null } | null;
   delivery: { status: string; events: DeliveryEvent[] } | null;
   created_at: string;
+  labels: string[];
 }
 
 export interface Thread extends ThreadSummary {
@@ -163,6 +177,8 @@ export const webhookEventTypes = [
   'message.bounced',
   'message.complained',
   'thread.merged',
+  'message.labeled',
+  'thread.state_changed',
 ] as const;
 
 export interface Webhook {

@@ -1,43 +1,34 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorNotice, SuccessNotice } from '../components/Notice.tsx';
-import { FieldErrors } from '../tickets/FieldErrors.tsx';
 import { useAction } from '../tickets/useAction.ts';
 import { useTriageSettings } from './SettingsContext.ts';
-import { pathOfErrorKey, valueAt, withValue } from './settingsPaths.ts';
+import { AccountSettings } from './AccountSettings.tsx';
+import { SettingsField } from './SettingsField.tsx';
+import { accountFieldPaths, globalFields } from './settingsFields.ts';
+import { nodeAt, pathOfErrorKey } from './settingsPaths.ts';
 import { triageApi } from './triageApi.ts';
 import type { SettingsObject } from './types.ts';
 import { YamlEditor } from './YamlEditor.tsx';
 
-type Field = { path: string; label: string; kind: 'text' | 'number' | 'checkbox' | 'textarea'; hint?: string };
-
-/** The settings most often changed, by key; everything else (accounts, providers, rules) is edited as YAML below. */
-const fields: Field[] = [
-  { path: 'concurrency_limit', label: 'Emails processed at once per account', kind: 'number' },
-  { path: 'polling_interval', label: 'Polling interval', kind: 'text', hint: 'Where the server has no IDLE, e.g. 30s, 5m' },
-  { path: 'confidence.minimum_threshold', label: 'Minimum LLM confidence (0–1)', kind: 'text', hint: 'Below it the email goes to the dead letter untouched' },
-  { path: 'add_processing_headers', label: 'Add X-Mailpilot-* headers', kind: 'checkbox' },
-  { path: 'state.audit_subjects', label: 'Keep subjects in the audit', kind: 'checkbox' },
-  { path: 'state.processed_ttl', label: 'Remember processed emails for', kind: 'text', hint: 'e.g. 24h' },
-  { path: 'state.audit_retention', label: 'Keep the audit for', kind: 'text', hint: 'e.g. 30d' },
-  { path: 'retry.max_attempts', label: 'Dead-letter attempts', kind: 'number' },
-  { path: 'retry.initial_delay', label: 'First retry after', kind: 'text', hint: 'e.g. 5m' },
-  { path: 'retry.max_delay', label: 'Longest retry delay', kind: 'text', hint: 'e.g. 24h' },
-  { path: 'default_prompt', label: 'Default prompt', kind: 'textarea' },
-];
-
 /**
  * `/triage/settings`: the `triage:` section in force, as a form of its common keys and as raw YAML. Either is checked
  * by the server like the configuration at start-up (every error by key) and, when valid, applied at once without a
- * restart. Secrets come masked; a masked value sent back keeps the stored secret.
+ * restart. Secrets come masked; a masked value sent back keeps the stored secret. The form sends the whole section it
+ * loaded with its edits, so keys it has no field for (rules, providers, IMAP logins, webhook headers) are kept.
  */
 export function SettingsPanel() {
   const settings = useTriageSettings();
   const [form, setForm] = useState<SettingsObject | null>(null);
   const [saved, setSaved] = useState(false);
+  // Bumped when the form is loaded or its changes undone: the account sections start again from the settings.
+  const [version, setVersion] = useState(0);
   const action = useAction();
 
   useEffect(() => {
-    if (settings.data) setForm(settings.data.settings);
+    if (settings.data) {
+      setForm(settings.data.settings);
+      setVersion((v) => v + 1);
+    }
   }, [settings.data]);
 
   if (settings.error) return <ErrorNotice message={settings.error} testId="triage-settings-load-error" />;
@@ -48,13 +39,23 @@ export function SettingsPanel() {
     const path = pathOfErrorKey(key);
     errorsByPath[path] = [...(errorsByPath[path] ?? []), ...reasons];
   }
-  const known = new Set(fields.map((f) => f.path));
-  const otherErrors = Object.entries(errorsByPath).filter(([path]) => !known.has(path));
+  const accounts = nodeAt(form, 'accounts');
+  const accountCount = Array.isArray(accounts) ? accounts.length : 0;
+  const known = [
+    ...globalFields.map((f) => f.path),
+    ...Array.from({ length: accountCount }, (_, i) => {
+      const hooks = nodeAt(form, `accounts.${i}.webhooks`);
+      return accountFieldPaths(i, Array.isArray(hooks) ? hooks.length : 0);
+    }).flat(),
+  ];
+  const shownAtField = (path: string) => known.some((k) => path === k || path.startsWith(`${k}.`));
+  const otherErrors = Object.entries(errorsByPath).filter(([path]) => !shownAtField(path));
 
-  const set = (path: string, value: string) => {
+  const update = (change: (form: SettingsObject) => SettingsObject) => {
     setSaved(false);
-    setForm((f) => (f ? withValue(f, path, value) : f));
+    setForm((f) => (f ? change(f) : f));
   };
+  const shared = { form, loaded: settings.data.settings, errorsByPath, update };
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -73,40 +74,25 @@ export function SettingsPanel() {
         <h2 id="triage-settings-heading">Settings</h2>
         <form className="stack" onSubmit={save} data-testid="triage-settings-form">
           <div className="grid-form">
-            {fields.filter((f) => f.kind !== 'textarea' && f.kind !== 'checkbox').map((field) => (
-              <label key={field.path}>
-                {field.label}
-                <input
-                  name={field.path}
-                  type={field.kind === 'number' ? 'number' : 'text'}
-                  value={valueAt(form, field.path)}
-                  placeholder={field.hint}
-                  onChange={(e) => set(field.path, e.target.value)}
-                  aria-invalid={errorsByPath[field.path] ? true : undefined}
-                />
-                <FieldErrors reasons={errorsByPath[field.path]} />
-              </label>
+            {globalFields.filter((f) => f.kind !== 'textarea' && f.kind !== 'checkbox').map((field) => (
+              <SettingsField key={field.path} field={field} path={field.path} {...shared} />
             ))}
           </div>
-          {fields.filter((f) => f.kind === 'checkbox').map((field) => (
-            <label key={field.path} className="checkbox">
-              <input
-                type="checkbox"
-                name={field.path}
-                checked={valueAt(form, field.path).toLowerCase() === 'true'}
-                onChange={(e) => set(field.path, e.target.checked ? 'true' : 'false')}
-              />
-              {field.label}
-              <FieldErrors reasons={errorsByPath[field.path]} />
-            </label>
+          {globalFields.filter((f) => f.kind === 'checkbox').map((field) => (
+            <SettingsField key={field.path} field={field} path={field.path} {...shared} />
           ))}
-          {fields.filter((f) => f.kind === 'textarea').map((field) => (
-            <label key={field.path}>
-              {field.label}
-              <textarea name={field.path} rows={5} value={valueAt(form, field.path)} onChange={(e) => set(field.path, e.target.value)} />
-              <FieldErrors reasons={errorsByPath[field.path]} />
-            </label>
+          {globalFields.filter((f) => f.kind === 'textarea').map((field) => (
+            <SettingsField key={field.path} field={field} path={field.path} {...shared} />
           ))}
+          {accountCount > 0 && (
+            <section className="stack" aria-labelledby="triage-settings-accounts-heading" data-testid="triage-settings-accounts">
+              <h3 id="triage-settings-accounts-heading">Accounts</h3>
+              <p className="muted small">An account's IMAP login, folders to watch and LLM are edited in the YAML below.</p>
+              {Array.from({ length: accountCount }, (_, i) => (
+                <AccountSettings key={`${version}-${i}`} index={i} {...shared} />
+              ))}
+            </section>
+          )}
           {otherErrors.length > 0 && (
             <ul className="field-error small" data-testid="triage-settings-other-errors">
               {otherErrors.map(([path, reasons]) => (
@@ -120,7 +106,15 @@ export function SettingsPanel() {
             <button type="submit" disabled={action.busy} data-testid="triage-settings-save">
               Save and apply
             </button>
-            <button type="button" className="button-ghost" disabled={action.busy} onClick={() => setForm(settings.data?.settings ?? null)}>
+            <button
+              type="button"
+              className="button-ghost"
+              disabled={action.busy}
+              onClick={() => {
+                setForm(settings.data?.settings ?? null);
+                setVersion((v) => v + 1);
+              }}
+            >
               Undo changes
             </button>
           </div>
