@@ -63,6 +63,7 @@ public static class TriageModule
         builder.Services.AddSingleton<ReadOnlyMailbox>();
         // -- OAuth2 token refresh, attachment text, notifications, account webhooks
         builder.Services.AddHttpClient(OAuthAccessTokens.HttpClientName);
+        builder.Services.AddSingleton<RotatedRefreshTokens>();
         builder.Services.AddSingleton<IImapAccessTokens, OAuthAccessTokens>();
         builder.Services.AddSingleton<AccountWebhookHealth>();
         builder.Services.AddScoped<IWebhookEndpointSource, AccountWebhookEndpoints>();

@@ -18,17 +18,19 @@ namespace Parley.Triage.OAuth;
 /// <see cref="RefreshMargin"/> before its <c>expires_in</c>, and dropped when the IMAP server refuses it. One refresh
 /// per account at a time: the folders' connections share the token.
 /// <para>
-/// A <b>rotated refresh token</b> (Microsoft sends a new one with each refresh) is kept in memory and used for the
-/// following refreshes, keyed by the configured grant so a new configured token wins. After a restart the configured
-/// token is used again: Microsoft leaves earlier refresh tokens valid for their own lifetime (90 days, renewed by use),
-/// and Google does not rotate. Tokens are never logged and never written anywhere.
+/// A <b>rotated refresh token</b> (Microsoft sends a new one with each refresh) is used for the following refreshes,
+/// keyed by the configured grant so a new configured token wins; it is kept in memory and, sealed, in the Triage
+/// database (<see cref="RotatedRefreshTokens"/>), so a restart goes on with the newest — the configured one ages out
+/// after its own lifetime (Microsoft: 90 days). When the endpoint refuses a rotated token (<c>invalid_grant</c>) it is
+/// forgotten and the configured one is tried once. Tokens are never logged.
 /// </para>
 /// </summary>
 internal sealed partial class OAuthAccessTokens(
     IOptionsMonitor<TriageOptions> options,
     IHttpClientFactory httpClients,
     TimeProvider clock,
-    ILogger<OAuthAccessTokens> logger) : IImapAccessTokens
+    ILogger<OAuthAccessTokens> logger,
+    RotatedRefreshTokens? persisted = null) : IImapAccessTokens
 {
     public const string HttpClientName = "parley.triage.oauth";
 
@@ -84,8 +86,35 @@ internal sealed partial class OAuthAccessTokens(
 
     private async Task<CachedToken> RefreshAsync(ImapAccount account, ImapOptions imap, string grant, CancellationToken cancellationToken)
     {
+        var rotated = _rotatedRefreshTokens.GetValueOrDefault(grant);
+        if (rotated is null && persisted is not null && await persisted.FindAsync(grant, cancellationToken) is { } stored)
+        {
+            rotated = _rotatedRefreshTokens[grant] = stored;
+        }
+        if (rotated is null)
+        {
+            return await RefreshWithAsync(account, imap, grant, imap.OAuthRefreshToken!, cancellationToken);
+        }
+        try
+        {
+            return await RefreshWithAsync(account, imap, grant, rotated, cancellationToken);
+        }
+        catch (OAuthRefreshException ex) when (ex.GrantRevoked)
+        {
+            // The rotated token was revoked or aged out; the configured one may still be good (or was just replaced).
+            _rotatedRefreshTokens.TryRemove(new KeyValuePair<string, string>(grant, rotated));
+            if (persisted is not null)
+            {
+                await persisted.ForgetAsync(grant, cancellationToken);
+            }
+            LogRotatedRefused(account.Name);
+            return await RefreshWithAsync(account, imap, grant, imap.OAuthRefreshToken!, cancellationToken);
+        }
+    }
+
+    private async Task<CachedToken> RefreshWithAsync(ImapAccount account, ImapOptions imap, string grant, string refreshToken, CancellationToken cancellationToken)
+    {
         var endpoint = OAuthTokenEndpoints.For(imap);
-        var refreshToken = _rotatedRefreshTokens.GetValueOrDefault(grant) ?? imap.OAuthRefreshToken!;
         var form = new List<KeyValuePair<string, string>>
         {
             new("grant_type", "refresh_token"),
@@ -141,6 +170,10 @@ internal sealed partial class OAuthAccessTokens(
         if (!string.IsNullOrEmpty(body.RefreshToken) && body.RefreshToken != refreshToken)
         {
             _rotatedRefreshTokens[grant] = body.RefreshToken;
+            if (persisted is not null)
+            {
+                await persisted.SaveAsync(grant, account.Name, body.RefreshToken, cancellationToken);
+            }
         }
         // No expires_in: treat it as an hour (both providers' lifetime); a refusal drops it earlier anyway.
         var lifetime = TimeSpan.FromSeconds(body.ExpiresIn is > 0 ? body.ExpiresIn.Value : 3600);
@@ -198,6 +231,9 @@ internal sealed partial class OAuthAccessTokens(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth2 refresh for account {Account} refused by {Host} (HTTP {Status}, error {Error})")]
     private partial void LogRefused(string account, string host, int status, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OAuth2 rotated refresh token for account {Account} refused; trying the configured one")]
+    private partial void LogRotatedRefused(string account);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OAuth2 access token for account {Account} refused by the IMAP server; it will be refreshed")]
     private partial void LogRejected(string account);

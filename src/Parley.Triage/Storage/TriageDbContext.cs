@@ -24,6 +24,7 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
     internal DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     internal DbSet<Pipeline.PausedAccount> PausedAccounts => Set<Pipeline.PausedAccount>();
     internal DbSet<Forwarding.ForwardedMessage> ForwardedMessages => Set<Forwarding.ForwardedMessage>();
+    internal DbSet<OAuth.RotatedRefreshToken> RotatedRefreshTokens => Set<OAuth.RotatedRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +37,7 @@ public abstract class TriageDbContext(DbContextOptions options) : ModuleDbContex
         DeadLetter.Configure(modelBuilder);
         Forwarding.ForwardedMessage.Configure(modelBuilder);
         Pipeline.PausedAccount.Configure(modelBuilder);
+        OAuth.RotatedRefreshToken.Configure(modelBuilder);
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -51,6 +52,45 @@ public sealed class OAuthAccessTokensTests
         Assert.Equal("at-2", await tokens.GetAccessTokenAsync(Account, default));
 
         Assert.Equal(["rt-configured", "rt-rotated"], endpoint.Requests.Select(r => r["refresh_token"]));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_rotated_refresh_token_is_kept_sealed_across_a_restart_and_a_refused_one_falls_back_to_the_configured(string provider)
+    {
+        await using var endpoint = new FakeTokenEndpoint()
+            .ThenToken("at-1", 3600, refreshToken: "rt-rotated-secret")
+            .ThenToken("at-2", 3600)
+            .Then(400, """{"error":"invalid_grant"}""")
+            .ThenToken("at-3", 3600);
+        var outlook = new ImapAccount { Name = "outlook", Host = "127.0.0.1", Username = "me@example.com", Auth = ImapAuthKind.OAuth2 };
+        var (app, _) = await TriageTestApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Triage:accounts:0:name"] = "outlook",
+            // Nothing listens on port 9: the account's watcher fails to connect and asks for no token.
+            ["Triage:accounts:0:imap:host"] = "127.0.0.1",
+            ["Triage:accounts:0:imap:port"] = "9",
+            ["Triage:accounts:0:imap:username"] = "me@example.com",
+            ["Triage:accounts:0:imap:auth"] = "oauth2",
+            ["Triage:accounts:0:imap:oauth_provider"] = "microsoft",
+            ["Triage:accounts:0:imap:oauth_client_id"] = "client-1",
+            ["Triage:accounts:0:imap:oauth_refresh_token"] = "rt-configured",
+            ["Triage:accounts:0:imap:oauth_token_url"] = endpoint.Url,
+        });
+        await using var _ = app;
+        Task<string> TokenAsync() => app.WithAsync<IImapAccessTokens, string>(t => t.GetAccessTokenAsync(outlook, default).AsTask());
+
+        Assert.Equal("at-1", await TokenAsync());
+        var row = Assert.Single(await app.WithDbAsync(db => db.RotatedRefreshTokens.AsNoTracking().ToListAsync()));
+        Assert.Equal("outlook", row.AccountName);
+        Assert.DoesNotContain("rt-rotated-secret", System.Text.Encoding.UTF8.GetString(row.Ciphertext), StringComparison.Ordinal);
+
+        await app.RestartAsync();
+        Assert.Equal("at-2", await TokenAsync());
+        await app.RestartAsync();
+        // The endpoint refuses the rotated token now: it is forgotten and the configured one is used.
+        Assert.Equal("at-3", await TokenAsync());
+        Assert.Equal(["rt-configured", "rt-rotated-secret", "rt-rotated-secret", "rt-configured"], endpoint.Requests.Select(r => r["refresh_token"]));
+        Assert.Empty(await app.WithDbAsync(db => db.RotatedRefreshTokens.AsNoTracking().ToListAsync()));
     }
 
     [Fact]

@@ -438,6 +438,33 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                     b.ToTable("imap_folder_states", "triage");
                 });
 
+            modelBuilder.Entity("Parley.Triage.OAuth.RotatedRefreshToken", b =>
+                {
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("grant_key");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_name");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GrantKey");
+
+                    b.ToTable("oauth_refresh_tokens", "triage");
+                });
+
             modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>
                 {
                     b.Property<string>("AccountName")

@@ -422,6 +422,33 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                     b.ToTable("imap_folder_states", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Triage.OAuth.RotatedRefreshToken", b =>
+                {
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GrantKey");
+
+                    b.ToTable("oauth_refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>
                 {
                     b.Property<string>("AccountName")

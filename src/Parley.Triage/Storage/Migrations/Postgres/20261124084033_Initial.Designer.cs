@@ -12,7 +12,7 @@ using Parley.Triage.Storage;
 namespace Parley.Triage.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTriageDbContext))]
-    [Migration("20261124071354_Initial")]
+    [Migration("20261124084033_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -439,6 +439,33 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("imap_folder_states", "triage");
+                });
+
+            modelBuilder.Entity("Parley.Triage.OAuth.RotatedRefreshToken", b =>
+                {
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("grant_key");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("account_name");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GrantKey");
+
+                    b.ToTable("oauth_refresh_tokens", "triage");
                 });
 
             modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>

@@ -127,6 +127,20 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "oauth_refresh_tokens",
+                columns: table => new
+                {
+                    grant_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    account_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ciphertext = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oauth_refresh_tokens", x => x.grant_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "paused_accounts",
                 columns: table => new
                 {
@@ -299,6 +313,9 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "jobs");
+
+            migrationBuilder.DropTable(
+                name: "oauth_refresh_tokens");
 
             migrationBuilder.DropTable(
                 name: "paused_accounts");

@@ -137,6 +137,21 @@ namespace Parley.Triage.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "oauth_refresh_tokens",
+                schema: "triage",
+                columns: table => new
+                {
+                    grant_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    account_name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ciphertext = table.Column<byte[]>(type: "bytea", nullable: false),
+                    updated_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oauth_refresh_tokens", x => x.grant_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "paused_accounts",
                 schema: "triage",
                 columns: table => new
@@ -335,6 +350,10 @@ namespace Parley.Triage.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "jobs",
+                schema: "triage");
+
+            migrationBuilder.DropTable(
+                name: "oauth_refresh_tokens",
                 schema: "triage");
 
             migrationBuilder.DropTable(

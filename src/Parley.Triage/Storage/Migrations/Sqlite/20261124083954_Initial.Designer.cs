@@ -11,7 +11,7 @@ using Parley.Triage.Storage;
 namespace Parley.Triage.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTriageDbContext))]
-    [Migration("20261124071339_Initial")]
+    [Migration("20261124083954_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -423,6 +423,33 @@ namespace Parley.Triage.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("imap_folder_states", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Triage.OAuth.RotatedRefreshToken", b =>
+                {
+                    b.Property<string>("GrantKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grant_key");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_name");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ciphertext");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("GrantKey");
+
+                    b.ToTable("oauth_refresh_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Triage.Pipeline.PausedAccount", b =>
