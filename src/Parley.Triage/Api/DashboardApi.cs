@@ -90,9 +90,9 @@ internal static class DashboardApi
         }
         if (await accounts.AnyUserAsync(ct))
         {
-            return ApiProblem.Conflict("setup_done", "A dashboard user exists; sign in, or ask one to create yours.");
+            return DashboardAccounts.SetupDone.ToProblem();
         }
-        var (user, refusal) = await accounts.CreateUserAsync(body.Username!, body.Password!, ct);
+        var (user, refusal) = await accounts.CreateFirstUserAsync(body.Username!, body.Password!, ct);
         return user is null ? refusal!.ToProblem() : TypedResults.Ok(await OpenAsync(accounts, user, ct));
     }
 

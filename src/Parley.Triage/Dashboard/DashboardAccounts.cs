@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Core.Security;
@@ -24,7 +26,19 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
     private static readonly Lazy<string> DummyHash = new(() => BCrypt.Net.BCrypt.HashPassword(SecretHashing.NewBase64UrlSecret(16)));
 
     /// <summary>Creates a user; a refusal names what is wrong (the username taken, a password too short or too long).</summary>
-    public async Task<(DashboardUser? User, Refusal? Refusal)> CreateUserAsync(string username, string password, CancellationToken cancellationToken = default)
+    public Task<(DashboardUser? User, Refusal? Refusal)> CreateUserAsync(string username, string password, CancellationToken cancellationToken = default) =>
+        CreateAsync(username, password, firstOnly: false, cancellationToken);
+
+    /// <summary>
+    /// First-run setup: creates the user only while there is none. The check and the insert share one serializable
+    /// transaction, so of two setups racing on an empty table exactly one succeeds (the other gets <c>setup_done</c>).
+    /// </summary>
+    public Task<(DashboardUser? User, Refusal? Refusal)> CreateFirstUserAsync(string username, string password, CancellationToken cancellationToken = default) =>
+        CreateAsync(username, password, firstOnly: true, cancellationToken);
+
+    public static Refusal SetupDone { get; } = Refusal.Conflict("setup_done", "A dashboard user exists; sign in, or ask one to create yours.");
+
+    private async Task<(DashboardUser? User, Refusal? Refusal)> CreateAsync(string username, string password, bool firstOnly, CancellationToken cancellationToken)
     {
         username = username.Trim();
         if (username.Length is 0 or > MaxUsernameLength)
@@ -35,26 +49,34 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
         {
             return (null, Refusal.Invalid("password", $"must be at least {MinPasswordLength} characters and at most {MaxPasswordBytes} bytes"));
         }
-        if (await db.DashboardUsers.AnyAsync(u => u.Username == username, cancellationToken))
-        {
-            return (null, Refusal.Conflict("username_taken", $"a dashboard user named '{username}' exists"));
-        }
+        // Hashed before any transaction: bcrypt's deliberate slowness must not hold a lock.
         var user = new DashboardUser
         {
             Username = username,
             PasswordHash = BCrypt.Net.BCrypt.HashPassword(password),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.DashboardUsers.Add(user);
+        var refused = firstOnly ? SetupDone : Refusal.Conflict("username_taken", $"a dashboard user named '{username}' exists");
         try
         {
+            await using var transaction = firstOnly ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken) : null;
+            if (firstOnly ? await db.DashboardUsers.AnyAsync(cancellationToken) : await db.DashboardUsers.AnyAsync(u => u.Username == username, cancellationToken))
+            {
+                return (null, refused);
+            }
+            db.DashboardUsers.Add(user);
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException)
         {
-            // Created by someone else between the check and the insert: the unique index decided.
+            // Created by someone else between the check and the insert: the unique index (or, for the first user, the
+            // serializable transaction) decided.
             db.ChangeTracker.Clear();
-            return (null, Refusal.Conflict("username_taken", $"a dashboard user named '{username}' exists"));
+            return (null, refused);
         }
         return (user, null);
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
@@ -109,6 +110,35 @@ public sealed class DashboardAuthTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymousCreate.StatusCode);
         using var shortPassword = await app.SendAsync(HttpMethod.Post, "/api/triage/dashboard/users", token, new { username = "fourth", password = "short" });
         Assert.Equal("validation_failed", await shortPassword.ProblemCodeAsync());
+    }
+
+    [Theory, BothProviders]
+    public async Task Of_setups_racing_on_an_empty_dashboard_exactly_one_creates_a_user(string provider)
+    {
+        var (app, _) = await TriageTestApp.StartAsync(provider, new Dictionary<string, string?> { ["Http:AuthRequestsPerMinute"] = "100" });
+        await using var _ = app;
+
+        // Each request passes the "no user yet" check before any has inserted (bcrypt takes long enough to be sure).
+        var responses = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            app.SendAsync(HttpMethod.Post, "/api/triage/dashboard/setup", body: new { username = $"first{i}", password = "first-password-1" })));
+
+        try
+        {
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+                Assert.Equal("setup_done", await refused.ProblemCodeAsync());
+            }
+            Assert.Equal(1, await app.WithDbAsync(db => db.DashboardUsers.CountAsync()));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
     }
 
     [Fact]
