@@ -45,7 +45,7 @@ internal sealed class ReadOnlyMailbox(ImapConnector connector)
                 return null;
             }
             var message = await folder.GetMessageAsync(summaries[0].UniqueId, ct);
-            return (TriageEmail?)TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid, message, summaries[0].Size ?? 0, account.Attachments);
+            return (TriageEmail?)TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid, message, summaries[0].Size ?? 0, account.Attachments, account.Images);
         }, ct);
 
     private async Task<T> UseAsync<T>(ImapAccount account, string folderName, Func<IMailFolder, Task<T>> read, CancellationToken ct)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Parley.Core.Http;
 using Parley.Core.Security;
+using Parley.Triage.Attachments;
 using Parley.Triage.Classification;
 using Parley.Triage.Classification.Rules;
 using Parley.Triage.Configuration;
@@ -100,8 +101,11 @@ internal static class SandboxApi
             {
                 return ApiProblem.Validation(new Dictionary<string, string[]> { ["raw"] = ["is not an RFC 822 email: " + ex.Message] });
             }
-            email = TriageEmailReader.Read(account?.Name ?? SandboxAccount, SandboxAccount, 0, 0, message, bytes.Length,
-                account?.Imap.Attachments ?? options.Attachments);
+            var attachments = account?.Imap.Attachments ?? options.Attachments;
+            var images = account is not null
+                ? account.Imap.Images
+                : VisionImages.LimitsFor(attachments, TriageAccountMapping.Provider(options, null), privateAccount: false);
+            email = TriageEmailReader.Read(account?.Name ?? SandboxAccount, SandboxAccount, 0, 0, message, bytes.Length, attachments, images);
         }
         else
         {
@@ -169,7 +173,9 @@ internal sealed record SandboxAnswer(
     {
         var view = new SandboxEmail(pasted ? null : email.Uid, email.MessageId, email.From, email.Subject, email.Date);
         var source = run.Outcome.Source;
-        var prompt = run.Prompt is { } p ? new SandboxPrompt(p.System, p.User) : null;
+        var prompt = run.Prompt is { } p
+            ? new SandboxPrompt(p.System, p.User, p.Images.Select(i => new SandboxImage(i.FileName, i.MediaType, i.Size, i.Inline, i.Sent, i.Omitted)).ToList())
+            : null;
         var elapsed = run.Elapsed.TotalMilliseconds;
         return run.Outcome switch
         {
@@ -194,5 +200,8 @@ internal sealed record SandboxAnswer(
 /// <param name="Uid">Null for a pasted email.</param>
 internal sealed record SandboxEmail(long? Uid, string MessageId, string? From, string? Subject, DateTimeOffset? Date);
 
-/// <summary>The messages sent to the LLM.</summary>
-internal sealed record SandboxPrompt(string System, string User);
+/// <summary>The messages sent to the LLM; <see cref="Images"/> are the email's images the user message names (none for a provider without <c>supports_vision</c>).</summary>
+internal sealed record SandboxPrompt(string System, string User, IReadOnlyList<SandboxImage> Images);
+
+/// <summary>One image: <see cref="Sent"/> as an image part after the text, or named with why it was <see cref="Omitted"/>.</summary>
+internal sealed record SandboxImage(string Name, string MediaType, long Size, bool Inline, bool Sent, string? Omitted);

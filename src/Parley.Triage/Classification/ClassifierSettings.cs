@@ -60,6 +60,7 @@ public enum LlmProviderKind
 /// <param name="DefaultRetryAfterWait">The wait after a 429 without Retry-After (Mailpilot's 60 s).</param>
 /// <param name="MaxOutputTokens">The reply's token limit (Anthropic requires one).</param>
 /// <param name="ResponseFormat">How the JSON reply is asked for; not every OpenAI-compatible server has json_schema.</param>
+/// <param name="SupportsVision">Mailpilot's <c>supports_vision</c>: the email's images may go with the prompt; false: never.</param>
 public sealed record LlmProviderSettings(
     string Name,
     LlmProviderKind Kind,
@@ -73,7 +74,8 @@ public sealed record LlmProviderSettings(
     TimeSpan? MaxRetryAfterWait = null,
     TimeSpan? DefaultRetryAfterWait = null,
     int MaxOutputTokens = 1024,
-    LlmResponseFormat ResponseFormat = LlmResponseFormat.JsonSchema)
+    LlmResponseFormat ResponseFormat = LlmResponseFormat.JsonSchema,
+    bool SupportsVision = false)
 {
     public TimeSpan EffectiveTimeout => Timeout ?? TimeSpan.FromSeconds(60);
     public TimeSpan MaxRetryAfter => MaxRetryAfterWait ?? TimeSpan.FromMinutes(5);

@@ -88,7 +88,7 @@ public sealed class TriageClassifier(
         LlmProviderSettings provider, string model, TriagePrompt prompt, ClassifierSettings settings, CancellationToken cancellationToken)
     {
         var client = clients.For(provider, model);
-        var messages = new List<ChatMessage> { new(ChatRole.System, prompt.System), new(ChatRole.User, prompt.User) };
+        var messages = new List<ChatMessage> { new(ChatRole.System, prompt.System), UserMessage(prompt) };
         var options = new ChatOptions { ModelId = model, MaxOutputTokens = provider.MaxOutputTokens, ResponseFormat = FormatFor(provider, settings) };
         var limiter = limiters.For(provider);
         for (var rateLimited = 0; ; rateLimited++)
@@ -124,6 +124,23 @@ public sealed class TriageClassifier(
                 return (null, null, (ClassificationFailureCode.ProviderError, $"Provider '{provider.Name}': {message}"));
             }
         }
+    }
+
+    /// <summary>
+    /// The email as text, followed by its images as <see cref="DataContent"/> (media type + bytes) — both SDKs' adapters
+    /// turn these into their own image parts (OpenAI: <c>image_url</c> with a data URI; Anthropic: an <c>image</c>
+    /// block with a base64 source). The prompt holds images only for a provider with <c>supports_vision</c>.
+    /// </summary>
+    internal static ChatMessage UserMessage(TriagePrompt prompt)
+    {
+        var sent = prompt.Images.Where(i => i.Sent).ToList();
+        if (sent.Count == 0)
+        {
+            return new ChatMessage(ChatRole.User, prompt.User);
+        }
+        List<AIContent> contents = [new TextContent(prompt.User)];
+        contents.AddRange(sent.Select(i => new DataContent(i.Data, i.MediaType) { Name = i.FileName }));
+        return new ChatMessage(ChatRole.User, contents);
     }
 
     private static ChatResponseFormat? FormatFor(LlmProviderSettings provider, ClassifierSettings settings) =>

@@ -200,17 +200,30 @@ public sealed class AttachmentsOptions
     [ConfigurationKeyName("max_extracted_chars")]
     public int MaxExtractedChars { get; set; } = 10_000;
 
-    /// <summary>MIME types whose text is extracted; empty: <see cref="DefaultTypes"/>.</summary>
+    /// <summary>MIME types whose text is extracted (and, with <see cref="ExtractImages"/>, images sent); empty: <see cref="DefaultTypes"/>.</summary>
     [ConfigurationKeyName("allowed_types")]
     public List<string> AllowedTypes { get; set; } = [];
 
+    /// <summary>Mailpilot's defaults, without the Office formats Parley cannot read; the images only matter with <see cref="ExtractImages"/>.</summary>
     internal static readonly string[] DefaultTypes =
-        ["application/pdf", "text/plain", "text/csv", "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
+    [
+        "application/pdf", "text/plain", "text/csv", "text/html", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "image/png", "image/jpeg", "image/gif", "image/webp",
+    ];
 
     public IReadOnlyList<string> ExtractedTypes() => AllowedTypes.Count == 0 ? DefaultTypes : AllowedTypes;
 
+    /// <summary>Send image attachments (and inline images) to a provider with <c>supports_vision</c> (Mailpilot's key).</summary>
     [ConfigurationKeyName("extract_images")]
     public bool ExtractImages { get; set; }
+
+    /// <summary>
+    /// Parley's own: at most this many images go with one email; the rest are named in the prompt as omitted. Each
+    /// image is also held to <see cref="MaxSizeMb"/> (decoded), so one request carries at most
+    /// max_images × max_size_mb of image data.
+    /// </summary>
+    [ConfigurationKeyName("max_images")]
+    public int MaxImages { get; set; } = 5;
 }
 
 public sealed class NotificationsOptions

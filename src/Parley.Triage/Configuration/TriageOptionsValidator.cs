@@ -484,6 +484,10 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             fail(key + ":max_extracted_chars", "must be 1–10000000");
         }
+        if (attachments.MaxImages is < 0 or > 100)
+        {
+            fail(key + ":max_images", "must be 0–100");
+        }
     }
 
     private static void OnePrompt(string? prompt, string? file, string promptKey, string fileKey, Action<string, string> fail)

@@ -70,6 +70,12 @@ public sealed record ImapAccount
     /// </summary>
     public Configuration.AttachmentsOptions? Attachments { get; init; }
 
+    /// <summary>
+    /// Images kept for the account's LLM (<c>extract_images</c> with a <c>supports_vision</c> provider, not private);
+    /// null: the reader holds no image bytes.
+    /// </summary>
+    public Attachments.VisionLimits? Images { get; init; }
+
     public override string ToString() => $"{Name} ({Username}@{Host}:{Port}, tls {Tls})";
 }
 

@@ -184,7 +184,7 @@ public sealed class ImapFolderWatcher(
                 continue; // expunged between SEARCH and FETCH
             }
             var message = await folder.GetMessageAsync(uid, cancellationToken);
-            var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, size, account.Attachments);
+            var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, size, account.Attachments, account.Images);
             await sink.HandleAsync(email, cancellationToken);
             lastUid = uid.Id;
             // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).

@@ -12,7 +12,9 @@ namespace Parley.Triage.Imap;
 public static class TriageEmailReader
 {
     /// <param name="attachments">Attachment text extraction (the account's <c>attachments</c>, else the global one); null or disabled: none.</param>
-    public static TriageEmail Read(string account, string folder, uint uidValidity, uint uid, MimeMessage message, long size, AttachmentsOptions? attachments = null)
+    /// <param name="images">Images kept for a vision-capable LLM (<see cref="VisionImages.LimitsFor"/>); null: none, and no image bytes held.</param>
+    public static TriageEmail Read(string account, string folder, uint uidValidity, uint uid, MimeMessage message, long size,
+        AttachmentsOptions? attachments = null, VisionLimits? images = null)
     {
         return new TriageEmail(
             AccountName: account,
@@ -28,7 +30,8 @@ public static class TriageEmailReader
             TextBody: TextOf(message),
             Size: size,
             Attachments: message.Attachments.Select(a => AttachmentOf(a, attachments)).ToList(),
-            Date: message.Headers.Contains(HeaderId.Date) ? message.Date : null);
+            Date: message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            Images: images is null ? [] : VisionImages.Read(message, images));
     }
 
     /// <summary>The text part; else the HTML part turned into text; else empty.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Parley.Triage.Actions;
+using Parley.Triage.Attachments;
 using Parley.Triage.Classification;
 using Parley.Triage.Classification.Rules;
 using Parley.Triage.Configuration;
@@ -80,6 +81,8 @@ internal static class TriageAccountMapping
             account.Private,
             PrivateSenders(account),
             RuleSet.Create(RulesFor(options, account.Name)));
+        // Images are read only for an account whose LLM will see them (Attachments/VisionImages).
+        imap = imap with { Images = VisionImages.LimitsFor(imap.Attachments, classifier.Provider, classifier.Private) };
         return new TriageAccount(imap, classifier, options.ConcurrencyLimit, options.AddProcessingHeaders, Fingerprint(options, account), account.Forward);
     }
 
@@ -201,7 +204,8 @@ internal static class TriageAccountMapping
             string.IsNullOrEmpty(provider.ApiKey) ? null : provider.ApiKey,
             provider.DefaultModel,
             provider.MaxBodyTokens,
-            provider.RateLimitRpm);
+            provider.RateLimitRpm,
+            SupportsVision: provider.SupportsVision);
     }
 
     /// <summary>What the account's behaviour depends on: its own keys and the global ones it inherits.</summary>
@@ -216,6 +220,7 @@ internal static class TriageAccountMapping
         options.ConcurrencyLimit,
         options.DryRun,
         options.AddProcessingHeaders,
+        options.Attachments,
         PollingInterval = options.PollingInterval.Value,
         options.Backlog.Mode,
         options.Backlog.Count,

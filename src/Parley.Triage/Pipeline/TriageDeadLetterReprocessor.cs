@@ -79,7 +79,9 @@ internal sealed class TriageDeadLetterReprocessor(
             return null; // expunged or moved away
         }
         var message = await folder.GetMessageAsync(uid, ct);
-        return TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid.Id, message, summaries[0].Size ?? 0);
+        // Read as the watcher reads it (attachment text, images), so a retry decides on what the first attempt saw.
+        return TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid.Id, message, summaries[0].Size ?? 0,
+            account.Attachments, account.Images);
     }
 }
 

@@ -295,6 +295,8 @@ public sealed class TriageOptionsTests
     [InlineData("webhooks: [{ url: 'nope', events: [error] }]", "Triage:accounts:0:webhooks:0:url: must be an absolute http(s) URL")]
     [InlineData("notifications: { events: [lunch] }", "Triage:accounts:0:notifications:events: unknown event 'lunch'")]
     [InlineData("attachments: { max_size_mb: 0 }", "Triage:accounts:0:attachments:max_size_mb: must be more than 0")]
+    [InlineData("attachments: { max_images: 101 }", "Triage:accounts:0:attachments:max_images: must be 0–100")]
+    [InlineData("attachments: { max_images: -1 }", "Triage:accounts:0:attachments:max_images: must be 0–100")]
     [InlineData("forward: { from_inbox: nobody }", "Triage:accounts:0:forward:from_inbox: must be an address")]
     [InlineData("forward: { from_inbox: a@b.test, smtp: { host: h } }", "Triage:accounts:0:forward:smtp:host: give forward:from_inbox or forward:smtp, not both")]
     [InlineData("forward: { smtp: { host: h } }", "Triage:accounts:0:forward:from: required with forward:smtp when imap:username is not an address")]

@@ -157,4 +157,30 @@ public sealed class TriageAccountMappingTests
         var problem = Assert.Single(result.Failures!);
         Assert.StartsWith("Triage:rules:0: rule 'many attachments', conditions[0]:", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Images_are_read_only_for_accounts_whose_provider_has_vision_with_extract_images_on_and_not_private()
+    {
+        using var config = new TriageConfiguration("""
+            triage:
+              attachments: { enabled: true, extract_images: true, max_images: 2, max_size_mb: 1 }
+              llm_providers:
+                - { name: eyes, api_url: "http://127.0.0.1:1/v1", default_model: m, supports_vision: true }
+                - { name: blind, api_url: "http://127.0.0.1:1/v1", default_model: m }
+              accounts:
+                - { name: seeing, llm_provider: eyes, imap: { host: h, username: u, password: p } }
+                - { name: private, llm_provider: eyes, private: true, imap: { host: h, username: u, password: p } }
+                - { name: text-only, llm_provider: blind, imap: { host: h, username: u, password: p } }
+                - { name: own-off, llm_provider: eyes, attachments: { enabled: true }, imap: { host: h, username: u, password: p } }
+            """);
+        var accounts = TriageAccountMapping.From(config.Options()).ToDictionary(a => a.Name);
+
+        var seeing = accounts["seeing"];
+        Assert.True(seeing.Classifier.Provider!.SupportsVision);
+        Assert.Equal((2, 1024L * 1024), (seeing.Imap.Images!.MaxImages, seeing.Imap.Images.MaxBytes));
+        Assert.Null(accounts["private"].Imap.Images);
+        Assert.False(accounts["text-only"].Classifier.Provider!.SupportsVision);
+        Assert.Null(accounts["text-only"].Imap.Images);
+        Assert.Null(accounts["own-off"].Imap.Images); // the account's own attachments replace the global ones
+    }
 }

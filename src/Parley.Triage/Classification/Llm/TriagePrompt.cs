@@ -9,10 +9,18 @@ namespace Parley.Triage.Classification.Llm;
 /// The two messages sent to the LLM. The system message holds the account's instructions, what it may answer
 /// (actions, categories, folders) and the reply's schema; the user message holds the email — the headers that matter,
 /// the subject and the body cut to the provider's <c>max_body_tokens</c>. The email is marked as data: its text is
-/// written by strangers and must not steer the classifier.
+/// written by strangers and must not steer the classifier. For a provider with <c>supports_vision</c> the user message
+/// also lists the email's images (<see cref="Images"/>); those sent follow its text as image parts.
 /// </summary>
 public sealed record TriagePrompt(string System, string User)
 {
+    /// <summary>
+    /// The images the user message names, in order: those <see cref="TriageImage.Sent"/> go with it as image parts
+    /// (outside the <c>max_body_tokens</c> text budget), the others are named with why they were left out. Always
+    /// empty for a provider without <c>supports_vision</c>.
+    /// </summary>
+    public IReadOnlyList<TriageImage> Images { get; init; } = [];
+
     public const string DefaultInstructions = """
         You are an email classifier. Read the email and decide what to do with it.
         Prefer leaving an email alone ("none") when unsure. Never delete an email unless it is obviously spam.
@@ -82,10 +90,22 @@ public sealed record TriagePrompt(string System, string User)
         if (email.Attachments.Count > 0)
             user.AppendLine(CultureInfo.InvariantCulture,
                 $"Attachments: {string.Join(", ", email.Attachments.Select(a => $"{a.FileName} ({a.ContentType}, {a.Size} bytes)"))}");
+        var images = provider.SupportsVision ? email.Images : [];
+        if (images.Count > 0)
+        {
+            user.AppendLine("Images (those sent follow this text, in this order):");
+            var number = 0;
+            foreach (var image in images)
+            {
+                user.Append(CultureInfo.InvariantCulture, $"- {image.FileName} ({image.MediaType}, {(image.Inline ? "inline" : "attached")}, {image.Size} bytes): ");
+                if (image.Sent) user.AppendLine(CultureInfo.InvariantCulture, $"image {++number}");
+                else user.AppendLine(CultureInfo.InvariantCulture, $"image omitted: {image.Omitted}");
+            }
+        }
         user.AppendLine();
         user.AppendLine("Body:");
         user.AppendLine(BodyTruncation.Truncate(WithAttachmentText(email), provider.MaxBodyTokens));
-        return new TriagePrompt(system.ToString(), user.ToString());
+        return new TriagePrompt(system.ToString(), user.ToString()) { Images = images };
     }
 
     /// <summary>
