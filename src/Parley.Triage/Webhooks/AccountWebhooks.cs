@@ -14,7 +14,8 @@ namespace Parley.Triage.Webhooks;
 /// Mailpilot's per-account <c>webhooks</c>: a decision (<c>email_processed</c> / <c>action_taken</c>) or a dead letter
 /// (<c>dead_letter</c>, and <c>error</c> for a new one) is queued as a Core webhook delivery in Triage's database —
 /// signed (<c>Parley-Signature</c>), retried on Core's schedule, durable — for every hook of the account that names the
-/// event; <c>connection_lost</c> / <c>connection_restored</c> when the connection monitor reports an outage. Only an insert happens here: the pipeline never waits on a receiver. Payloads carry what the audit row
+/// event; <c>connection_lost</c> / <c>connection_restored</c> when the connection monitor reports an outage. Only an
+/// insert happens here: the pipeline never waits on a receiver. Payloads carry what the audit row
 /// holds: no body, the subject only when <c>state.audit_subjects</c> is on.
 /// </summary>
 internal sealed class AccountWebhooks(TriageDbContext db, WebhookPublisher publisher, IOptionsMonitor<TriageOptions> options)
