@@ -70,6 +70,16 @@ public static class TriageModule
         builder.Services.AddEventHandler<TriageDecisionRecorded, AccountWebhooks>();
         builder.Services.AddEventHandler<DeadLetterRecorded, AccountWebhooks>();
         builder.Services.AddEventHandler<DeadLetterRecorded, TriageNotifications>();
+        //    notifications: email channel, connection lost/restored, daily summary (docs/triage.md, "Notifications")
+        builder.Services.AddScoped<Forwarding.TriageMailer>();
+        builder.Services.AddScoped<TriageNotifier>();
+        builder.Services.AddJobHandler<NotificationEmailJob>();
+        builder.Services.AddEventHandler<AccountConnectionChanged, TriageNotifications>();
+        builder.Services.AddEventHandler<AccountConnectionChanged, AccountWebhooks>();
+        builder.Services.AddSingleton<ConnectionOutageMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectionOutageMonitor>());
+        builder.Services.AddRecurringJob<DailySummarySchedule>(DailySummarySchedule.JobKind, DailySummarySchedule.Interval);
+        builder.Services.AddJobHandler<DailySummaryJob>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         builder.Services.AddScoped<InboxTriage>();
         builder.Services.AddScoped<InboxActions>();

@@ -35,6 +35,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string Body, string? Signature, string? Event)> Received { get; } = new();
 
+    /// <summary>Every request's headers, in arrival order (challenges included).</summary>
+    public ConcurrentQueue<System.Collections.Specialized.NameValueCollection> Headers { get; } = new();
+
     private async Task LoopAsync()
     {
         while (_listener.IsListening)
@@ -56,6 +59,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
+        Headers.Enqueue(new System.Collections.Specialized.NameValueCollection(context.Request.Headers));
         Received.Enqueue((body, context.Request.Headers["Parley-Signature"], context.Request.Headers["Parley-Event"]));
         using var json = JsonDocument.Parse(body);
         var answer = "";

@@ -98,6 +98,14 @@ internal sealed partial class WebhookDeliveryJob(
         request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secret, clock.GetUtcNow(), delivery.Payload));
         request.Headers.Add(WebhookSigner.EventHeader, delivery.EventType);
         request.Headers.Add(WebhookSigner.DeliveryHeader, delivery.Id.ToString());
+        foreach (var (name, value) in endpoint.Headers ?? new Dictionary<string, string>())
+        {
+            // Values are the source's (secrets among them): added, never logged, never written to the delivery row.
+            if (!WebhookTransport.ReservedHeaders.Contains(name))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
         var client = httpClients.CreateClient(HttpClientName);
         try
         {

@@ -1,7 +1,12 @@
 namespace Parley.Core.Webhooks;
 
 /// <summary>What the delivery job needs of an endpoint: where to post and the sealed secret to sign with.</summary>
-public sealed record WebhookTarget(Guid Id, string Url, byte[] SecretCiphertext, bool Disabled);
+/// <param name="Headers">
+/// Extra request headers a module's source resolves for this delivery from its configuration in force (an account
+/// webhook's <c>Authorization</c>): never stored with the delivery, never logged. A name in
+/// <see cref="WebhookTransport.ReservedHeaders"/> is not sent (the source should have refused it at start-up).
+/// </param>
+public sealed record WebhookTarget(Guid Id, string Url, byte[] SecretCiphertext, bool Disabled, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
 /// A table of webhook endpoints the delivery job can deliver to and keep the health of: Core's
@@ -37,4 +42,15 @@ public static class WebhookTransport
 
     /// <summary>The <see cref="Security.InstanceKeyring"/> purpose endpoint secrets are sealed under.</summary>
     public const string SecretPurpose = "webhook";
+
+    /// <summary>
+    /// Headers the delivery sets itself or the transport owns: a source's <see cref="WebhookTarget.Headers"/> cannot
+    /// override them (case-insensitive).
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Type", "Content-Length", "Content-Encoding", "Transfer-Encoding", "Host", "Connection", "Keep-Alive",
+        "Upgrade", "Expect", "TE", "Trailer", "Proxy-Authorization", "Proxy-Connection",
+        WebhookSigner.SignatureHeader, WebhookSigner.EventHeader, WebhookSigner.DeliveryHeader,
+    };
 }

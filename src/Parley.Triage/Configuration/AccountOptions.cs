@@ -177,6 +177,7 @@ public sealed class WebhookOptions
     [ConfigurationKeyName("events")]
     public List<string> Events { get; set; } = [];
 
+    /// <summary>Sent with each delivery (<c>Authorization: Bearer ${TOKEN}</c>); resolved at delivery, never stored. Not a reserved header.</summary>
     [ConfigurationKeyName("headers")]
     public Dictionary<string, string> Headers { get; set; } = [];
 
@@ -228,13 +229,15 @@ public sealed class AttachmentsOptions
 
 public sealed class NotificationsOptions
 {
-    internal static readonly string[] KnownEvents = ["error", "dead_letter", "exhausted", "connection_lost"];
+    /// <summary><c>retry_exhausted</c> is Mailpilot's name of <c>exhausted</c>.</summary>
+    internal static readonly string[] KnownEvents =
+        ["error", "dead_letter", "exhausted", "retry_exhausted", "connection_lost", "connection_restored", "daily_summary"];
 
-    /// <summary>Parley users (usernames) told about the events below.</summary>
+    /// <summary>Parley users (usernames) told about the events below; emailed at their Parley address when the email channel is on.</summary>
     [ConfigurationKeyName("users")]
     public List<string> Users { get; set; } = [];
 
-    /// <summary>Which of <c>error</c>, <c>dead_letter</c>, <c>exhausted</c>, <c>connection_lost</c>.</summary>
+    /// <summary>Which of <see cref="KnownEvents"/>.</summary>
     [ConfigurationKeyName("events")]
     public List<string> Events { get; set; } = [];
 }

@@ -67,6 +67,10 @@ public sealed class TriageOptions
     [ConfigurationKeyName("shutdown")]
     public ShutdownOptions Shutdown { get; set; } = new();
 
+    /// <summary>How notifications are emailed, the connection-lost grace, the daily summary (Parley's keys).</summary>
+    [ConfigurationKeyName("notifications")]
+    public TriageNotificationOptions Notifications { get; set; } = new();
+
     /// <summary>Limits of the rule preview and the prompt sandbox (Parley's keys).</summary>
     [ConfigurationKeyName("sandbox")]
     public SandboxOptions Sandbox { get; set; } = new();

@@ -33,6 +33,7 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         ValidateBacklog(options.Backlog, Fail);
         OnePrompt(options.DefaultPrompt, options.DefaultPromptFile, "default_prompt", "default_prompt_file", Fail);
         ValidateAttachments(options.Attachments, "attachments", Fail);
+        ValidateNotifications(options.Notifications, "notifications", Fail);
         if (options.Sandbox.PreviewLimit is < 1 or > SandboxOptions.MaxPreviewLimit)
         {
             Fail("sandbox:preview_limit", $"must be 1–{SandboxOptions.MaxPreviewLimit}");
@@ -223,6 +224,22 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
             {
                 fail(hookKey + ":events", $"unknown event '{unknown}' (one of {string.Join(", ", WebhookOptions.KnownEvents)})");
             }
+            foreach (var (header, value) in hook.Headers)
+            {
+                // The key names the header, never its value (a token).
+                if (Parley.Core.Webhooks.WebhookTransport.ReservedHeaders.Contains(header))
+                {
+                    fail(hookKey + ":headers:" + header, "is set by the delivery itself and cannot be overridden");
+                }
+                else if (!HeaderName().IsMatch(header))
+                {
+                    fail(hookKey + ":headers:" + header, "is not a valid header name");
+                }
+                else if (value.Any(c => c is '\r' or '\n' or '\0'))
+                {
+                    fail(hookKey + ":headers:" + header, "must be one line");
+                }
+            }
         }
         if (account.Attachments is { } attachments)
         {
@@ -311,6 +328,51 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
             fail(key + ":smtp:password", "required with forward:smtp:username");
         }
         Positive(forward.Smtp.Timeout, key + ":smtp:timeout", fail);
+    }
+
+    private static void ValidateNotifications(TriageNotificationOptions notifications, string key, Action<string, string> fail)
+    {
+        var email = notifications.Email;
+        var relay = !string.IsNullOrWhiteSpace(email.Smtp.Host);
+        var inbox = !string.IsNullOrWhiteSpace(email.FromInbox);
+        if (email.Enabled && !relay && !inbox)
+        {
+            fail(key + ":email", "give email:from_inbox or email:smtp when email:enabled is true");
+        }
+        if (inbox && !IsAddress(email.FromInbox!))
+        {
+            fail(key + ":email:from_inbox", "must be an address (local@domain)");
+        }
+        if (inbox && relay)
+        {
+            fail(key + ":email:smtp:host", "give email:from_inbox or email:smtp, not both");
+        }
+        if (relay && string.IsNullOrWhiteSpace(email.From))
+        {
+            fail(key + ":email:from", "required with email:smtp");
+        }
+        if (!string.IsNullOrWhiteSpace(email.From) && !IsAddress(email.From))
+        {
+            fail(key + ":email:from", "must be an address (local@domain)");
+        }
+        if (email.Smtp.Port is < 1 or > 65535)
+        {
+            fail(key + ":email:smtp:port", "must be 1–65535");
+        }
+        if (!string.IsNullOrEmpty(email.Smtp.Username) && string.IsNullOrEmpty(email.Smtp.Password))
+        {
+            fail(key + ":email:smtp:password", "required with email:smtp:username");
+        }
+        Positive(email.Smtp.Timeout, key + ":email:smtp:timeout", fail);
+        AtLeastASecond(notifications.ConnectionLostAfter, key + ":connection_lost_after", fail);
+        if (notifications.DailySummary.TimeOfDay() is null)
+        {
+            fail(key + ":daily_summary:time", "must be HH:mm (24-hour)");
+        }
+        if (notifications.DailySummary.Zone() is null)
+        {
+            fail(key + ":daily_summary:time_zone", $"unknown time zone '{notifications.DailySummary.TimeZone}' (an IANA name such as Europe/Berlin, or UTC)");
+        }
     }
 
     /// <summary>One <c>@</c> with something either side; a reference still unresolved is reported as an unset variable instead.</summary>
@@ -545,4 +607,8 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
 
     [GeneratedRegex("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256Fingerprint();
+
+    /// <summary>An HTTP field name (RFC 9110 token).</summary>
+    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderName();
 }

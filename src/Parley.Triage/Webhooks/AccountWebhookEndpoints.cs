@@ -13,7 +13,8 @@ namespace Parley.Triage.Webhooks;
 /// configuration, not a table: an endpoint's id is derived from its account, position and URL (<see cref="IdOf"/>),
 /// so a delivery queued before a change of configuration finds its endpoint only if that endpoint is unchanged.
 /// Health (consecutive failures, disabled) is kept in <see cref="AccountWebhookHealth"/>, in memory: a restart or an
-/// edit of the URL gives a disabled endpoint a new start.
+/// edit of the URL gives a disabled endpoint a new start. A hook's <c>headers</c> go with each delivery (resolved here,
+/// never stored).
 /// </summary>
 internal sealed class AccountWebhookEndpoints(
     IOptionsMonitor<TriageOptions> options,
@@ -35,7 +36,9 @@ internal sealed class AccountWebhookEndpoints(
             {
                 var secret = string.IsNullOrEmpty(hook.Secret) ? Convert.ToHexString(keyring.GetKey(UnsharedKeyName)) : hook.Secret;
                 var sealedSecret = keyring.Encrypt(WebhookTransport.SecretPurpose, Encoding.UTF8.GetBytes(secret));
-                return Task.FromResult<WebhookTarget?>(new WebhookTarget(endpointId, hook.Url, sealedSecret, health.IsDisabled(endpointId)));
+                // Mailpilot's `headers` are read here, at delivery, from the configuration in force: the delivery row never
+                // holds them (an `Authorization: Bearer ${TOKEN}` stays a secret) and an edited value applies to the next attempt.
+                return Task.FromResult<WebhookTarget?>(new WebhookTarget(endpointId, hook.Url, sealedSecret, health.IsDisabled(endpointId), hook.Headers));
             }
         }
         return Task.FromResult<WebhookTarget?>(null);
