@@ -102,7 +102,7 @@ internal static class ThreadsApi
         {
             full.Add(await MessageViews.FullAsync(db, message, cancellationToken));
         }
-        return TypedResults.Ok(new ThreadView(summary.Id, summary.Subject, summary.CreatedAt, summary.UpdatedAt, summary.MessageCount, summary.Participants, summary.LastMessage, summary.State, full));
+        return TypedResults.Ok(new ThreadView(summary.Id, summary.Subject, summary.CreatedAt, summary.UpdatedAt, summary.MessageCount, summary.Participants, summary.LastMessage, summary.State, summary.Labels, full));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, ClaimsPrincipal user, MailDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -131,13 +131,16 @@ internal static class ThreadsApi
             .OrderBy(r => r.Id).Select(r => new { r.MessageId, r.Address }).ToListAsync(cancellationToken);
         var latest = messages.GroupBy(m => m.ThreadId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.SentAt).ThenBy(m => m.CreatedAt).Last());
         var lastSummaries = (await MessageViews.SummariesAsync(db, latest.Values.ToList(), cancellationToken)).ToDictionary(s => s.ThreadId);
+        var labels = await MessageLabels.OfAsync(db, ids, cancellationToken);
         var result = new Dictionary<Guid, ThreadSummaryView>();
         foreach (var thread in threads)
         {
             var own = messages.Where(m => m.ThreadId == thread.Id).OrderBy(m => m.SentAt).ThenBy(m => m.CreatedAt).ToList();
             var participants = own.SelectMany(m => new[] { m.FromAddress }.Concat(recipients.Where(r => r.MessageId == m.MessageId).Select(r => r.Address)))
                 .Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            result[thread.Id] = new ThreadSummaryView(thread.Id, thread.Subject, thread.CreatedAt, thread.UpdatedAt, own.Count, participants, lastSummaries.GetValueOrDefault(thread.Id), thread.State);
+            // A thread's labels: every label on any of its messages the caller sees, once each, in order.
+            var threadLabels = own.SelectMany(m => labels.GetValueOrDefault(m.MessageId) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            result[thread.Id] = new ThreadSummaryView(thread.Id, thread.Subject, thread.CreatedAt, thread.UpdatedAt, own.Count, participants, lastSummaries.GetValueOrDefault(thread.Id), thread.State, threadLabels);
         }
         return result;
     }
@@ -145,10 +148,11 @@ internal static class ThreadsApi
     private static ProblemHttpResult NotFound() => ApiProblem.NotFound("thread_not_found", "No thread has this id.");
 }
 
+/// <param name="Labels">Every label on any of the thread's messages the caller sees (sorted, once each).</param>
 internal sealed record ThreadSummaryView(
     Guid Id, string Subject, DateTime CreatedAt, DateTime UpdatedAt, int MessageCount, IReadOnlyList<string> Participants, MessageSummaryView? LastMessage,
-    string State);
+    string State, IReadOnlyList<string> Labels);
 
 internal sealed record ThreadView(
     Guid Id, string Subject, DateTime CreatedAt, DateTime UpdatedAt, int MessageCount, IReadOnlyList<string> Participants, MessageSummaryView? LastMessage,
-    string State, IReadOnlyList<MessageView> Messages);
+    string State, IReadOnlyList<string> Labels, IReadOnlyList<MessageView> Messages);

@@ -165,7 +165,7 @@ function ThreadItem({ inboxId, thread }: { inboxId: Uuid; thread: ThreadSummary 
             </span>
           )}
         </span>
-        <LabelChips labels={last?.labels} />
+        <LabelChips labels={thread.labels} />
         {last?.snippet && (
           <span className="mail-thread-snippet muted small" data-testid="mail-thread-snippet">
             {last.snippet}

@@ -83,6 +83,8 @@ export interface ThreadSummary {
   participants: string[];
   last_message: MessageSummary | null;
   state: ThreadState;
+  /** Every label on any of the thread's messages, sorted, once each. */
+  labels: string[];
 }
 
 /** The thread list's filters (`GET /api/mail/inboxes/{id}/threads?state=&label=`); empty: not filtered. */
