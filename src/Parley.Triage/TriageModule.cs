@@ -69,6 +69,7 @@ public static class TriageModule
         builder.Services.AddScoped<IWebhookEndpointSource, AccountWebhookEndpoints>();
         builder.Services.AddEventHandler<TriageDecisionRecorded, AccountWebhooks>();
         builder.Services.AddEventHandler<DeadLetterRecorded, AccountWebhooks>();
+        builder.Services.AddHostedService<LifecycleWebhooks>();
         builder.Services.AddEventHandler<DeadLetterRecorded, TriageNotifications>();
         //    notifications: email channel, connection lost/restored, daily summary (docs/triage.md, "Notifications")
         builder.Services.AddScoped<Forwarding.TriageMailer>();
