@@ -67,6 +67,21 @@ public sealed class MessageReader(MailDbContext db, IBlobStore blobs)
             await HeadersAsync(m.RawStorageKey, cancellationToken), m.RawSizeBytes);
     }
 
+    /// <summary>
+    /// The message as received, parsed whole (parts, attachments, inline images), or null when it (or its raw blob) is
+    /// gone. For a reader that needs what the stored fields leave out — Triage's attachment text and images.
+    /// </summary>
+    public async Task<MimeMessage?> LoadMimeAsync(string messageId, CancellationToken cancellationToken)
+    {
+        var rawKey = await db.Messages.AsNoTracking().Where(m => m.MessageId == messageId).Select(m => m.RawStorageKey).FirstOrDefaultAsync(cancellationToken);
+        if (rawKey is null)
+        {
+            return null;
+        }
+        await using var raw = await blobs.OpenReadAsync(rawKey, cancellationToken);
+        return raw is null ? null : await MimeMessage.LoadAsync(raw, cancellationToken);
+    }
+
     private async Task<IReadOnlyList<KeyValuePair<string, string>>> HeadersAsync(string rawKey, CancellationToken cancellationToken)
     {
         await using var raw = await blobs.OpenReadAsync(rawKey, cancellationToken);

@@ -6,11 +6,24 @@ namespace Parley.Triage.Inboxes;
 
 /// <summary>
 /// A message stored by Mail as the <see cref="TriageEmail"/> rules and the LLM read. It has no IMAP place: the folder is
-/// <see cref="InboxDeadLetters.Folder"/> of its inbox and the UID 0. Attachments carry no extracted text (Mail keeps
-/// their bytes in the blob store; attachment text extraction is the attachments part's).
+/// <see cref="InboxDeadLetters.Folder"/> of its inbox and the UID 0. When attachment text or images are wanted, the
+/// message as received (<paramref name="mime"/>, from Mail's raw blob) supplies the attachments and images, read as the
+/// IMAP path reads them (<see cref="Imap.TriageEmailReader"/>); otherwise attachments are listed without text.
 /// </summary>
 internal static class InboxEmails
 {
+    public static TriageEmail From(StoredEmail stored, string accountName, Guid inboxId, MimeMessage? mime,
+        Configuration.AttachmentsOptions? attachments, Attachments.VisionLimits? images)
+    {
+        var email = From(stored, accountName, inboxId);
+        if (mime is null)
+        {
+            return email;
+        }
+        var read = Imap.TriageEmailReader.Read(accountName, email.Folder, 0, 0, mime, stored.RawSize, attachments, images);
+        return email with { Attachments = read.Attachments, Images = read.Images };
+    }
+
     public static TriageEmail From(StoredEmail stored, string accountName, Guid inboxId) => new(
         AccountName: accountName,
         Folder: InboxDeadLetters.Folder(inboxId),

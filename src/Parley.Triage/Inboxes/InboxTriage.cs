@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Parley.Mail.Inboxes;
 using Parley.Mail.Messages;
+using Parley.Triage.Attachments;
 using Parley.Triage.Audit;
 using Parley.Triage.Classification;
 using Parley.Triage.Configuration;
@@ -72,7 +73,12 @@ internal sealed class InboxTriage(
             return new InboxTriageResult.Skipped(stored is null ? "message gone" : "sent by Parley");
         }
 
-        var outcome = await classifier.ClassifyAsync(InboxEmails.From(stored, account, inboxId), InboxClassifierSettings.For(inbox, triageOptions), cancellationToken);
+        var settings = InboxClassifierSettings.For(inbox, triageOptions);
+        // Attachment text and images need the message as received; the stored fields do for the rest.
+        var attachments = triageOptions.Attachments is { Enabled: true } extraction ? extraction : null;
+        var images = VisionImages.LimitsFor(attachments, settings.Provider, settings.Private);
+        var mime = attachments is not null || images is not null ? await reader.LoadMimeAsync(messageId, cancellationToken) : null;
+        var outcome = await classifier.ClassifyAsync(InboxEmails.From(stored, account, inboxId, mime, attachments, images), settings, cancellationToken);
         if (outcome is ClassificationFailure failure)
         {
             return new InboxTriageResult.Failed($"{failure.CodeName}: {failure.Message}");

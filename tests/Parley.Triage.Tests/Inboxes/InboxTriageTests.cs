@@ -147,7 +147,7 @@ public sealed class InboxTriageTests
         Assert.Equal(news, Assert.Single(await app.WithDbAsync(db => db.ProcessedMessages.AsNoTracking().ToListAsync())).MessageId);
     }
 
-    private static async Task<Guid> InboxAsync(TestApp app, string admin, Guid domain, string localPart) =>
+    internal static async Task<Guid> InboxAsync(TestApp app, string admin, Guid domain, string localPart) =>
         (await JsonAsync(app.SendAsync(HttpMethod.Post, "/api/mail/inboxes", admin, new { domain_id = domain, local_part = localPart, name = localPart }), HttpStatusCode.Created))
         .GetProperty("id").GetGuid();
 
@@ -174,7 +174,7 @@ public sealed class InboxTriageTests
         return (await JsonAsync(app.SendAsync(HttpMethod.Get, $"/api/mail/threads/{thread}", admin))).Str("state");
     }
 
-    private static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
+    internal static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await call;
         var json = await response.JsonAsync();
