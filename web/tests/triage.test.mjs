@@ -284,3 +284,26 @@ test('Prompt sandbox: a pasted email is classified without acting', async () => 
   assert.equal((await auditOf('Can we talk tomorrow?')).length, 0, 'nothing recorded');
   await page.context().close();
 });
+
+test('Prompt sandbox: an email\'s image goes to the vision model, and the page says which images were sent', async () => {
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const raw = [
+    'From: shop@example.org', 'Subject: Your receipt picture', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '',
+    '--b', 'Content-Type: text/plain', '', 'Receipt attached.', '',
+    '--b', 'Content-Type: image/png; name="receipt.png"', 'Content-Disposition: attachment; filename="receipt.png"',
+    'Content-Transfer-Encoding: base64', '', png, '--b--', '',
+  ].join('\r\n');
+  const page = await adminPage('/triage/sandbox');
+  await page.getByTestId('triage-sandbox-raw').fill(raw);
+  await page.getByTestId('triage-sandbox-skip-rules').check();
+  const asked = env.llm.requests.length;
+  await page.getByTestId('triage-sandbox-run').click();
+  await page.getByTestId('triage-sandbox-result').waitFor();
+  const image = page.getByTestId('triage-sandbox-image');
+  assert.equal(await image.count(), 1);
+  assert.equal(await image.getAttribute('data-sent'), 'true');
+  assert.match(await image.textContent(), /receipt\.png \(image\/png, \d+ bytes\): sent to the model/);
+  assert.ok(env.llm.requests.slice(asked).some((r) => r.includes(`data:image/png;base64,${png}`)), 'the image reached the model');
+  await page.context().close();
+});
+

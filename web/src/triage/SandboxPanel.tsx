@@ -39,6 +39,8 @@ export function SandboxPanel() {
   };
 
   const actions = field(answer, 'actions');
+  // Which images went to a vision model with the prompt (prompt.images; empty without vision or without images).
+  const images = sandboxImages(answer);
   const failure = field(answer, 'failure') ?? field(answer, 'failure_code') ?? field(answer, 'error');
   return (
     <div className="stack" data-testid="triage-sandbox">
@@ -106,10 +108,40 @@ export function SandboxPanel() {
             <dd data-testid="triage-sandbox-reasoning">{text(field(answer, 'reasoning'))}</dd>
             <dt>Decided by</dt>
             <dd data-testid="triage-sandbox-decider">{text(field(answer, 'rule') ?? field(answer, 'provider') ?? field(answer, 'source'))}</dd>
+            {images.length > 0 && (
+              <>
+                <dt>Images</dt>
+                <dd>
+                  <ul className="mail-plain-list" data-testid="triage-sandbox-images">
+                    {images.map((image, i) => (
+                      <li key={i} data-testid="triage-sandbox-image" data-sent={image.sent ? 'true' : 'false'}>
+                        {image.name} ({image.media_type}, {image.size} bytes{image.inline ? ', inline' : ''}):{' '}
+                        {image.sent ? 'sent to the model' : `not sent — ${image.omitted ?? 'omitted'}`}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
           </dl>
           <RawAnswer value={answer} />
         </section>
       )}
     </div>
   );
+}
+
+interface SandboxImageView {
+  name: string;
+  media_type: string;
+  size: number;
+  inline: boolean;
+  sent: boolean;
+  omitted: string | null;
+}
+
+function sandboxImages(answer: unknown): SandboxImageView[] {
+  const prompt = field(answer, 'prompt');
+  const images = field(prompt, 'images');
+  return Array.isArray(images) ? (images as SandboxImageView[]) : [];
 }

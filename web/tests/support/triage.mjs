@@ -159,10 +159,14 @@ export async function triageConfig(dovecot, llm) {
   retry:
     initial_delay: 1h
     jitter: false
+  attachments:
+    enabled: true
+    extract_images: true
   llm_providers:
     - name: fake
       api_url: ${llm.url}/chat/completions
       default_model: fake-model
+      supports_vision: true
   rules:
     - name: invoices
       conditions:
