@@ -57,7 +57,7 @@ public sealed class LabelsAndThreadStatesTests
     public async Task Thread_states_are_set_shown_filtered_and_webhooks_announce_both_changes(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, Settings);
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var admin = (await app.SignInAsync()).AccessToken;
         var (_, inbox) = await app.DomainWithInboxAsync(admin);
         await app.SendAsync(HttpMethod.Post, "/api/mail/webhooks", admin,

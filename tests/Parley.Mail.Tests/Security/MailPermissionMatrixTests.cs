@@ -37,7 +37,7 @@ public sealed class MailPermissionMatrixTests
             // Every world adds an endpoint.
             ["Mail:Webhooks:MaxEndpoints"] = "10000",
         });
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var owner = (await app.SignInAsync()).AccessToken;
         await app.CreateUserAsync(owner, "plain", "plain-user-password-1");
         await app.CreateUserAsync(owner, "mailadmin", "mail-admin-password-1", "admin");

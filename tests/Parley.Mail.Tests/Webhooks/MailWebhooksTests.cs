@@ -26,7 +26,7 @@ public sealed class MailWebhooksTests
     public async Task Registration_needs_the_challenge_echoed_in_time(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, Settings);
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var admin = (await app.SignInAsync()).AccessToken;
         var body = new { url = receiver.Url.ToString(), events = new[] { "message.received" } };
 
@@ -65,14 +65,14 @@ public sealed class MailWebhooksTests
     public async Task Events_reach_subscribed_endpoints_of_their_inbox_and_failures_count_to_disabled(string provider)
     {
         await using var app = await TestApp.StartAsync(provider, Settings);
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var admin = (await app.SignInAsync()).AccessToken;
         var (domain, inbox) = await app.DomainWithInboxAsync(admin);
         var other = await app.CreateInboxAsync(admin, domain, "other");
         var all = await app.SendAsync(HttpMethod.Post, "/api/mail/webhooks", admin,
-            new { url = receiver.Url + "all", events = new[] { "message.received", "thread.merged" } }).OkJsonAsync(HttpStatusCode.Created);
+            new { url = receiver.Url + "/all", events = new[] { "message.received", "thread.merged" } }).OkJsonAsync(HttpStatusCode.Created);
         var scoped = await app.SendAsync(HttpMethod.Post, "/api/mail/webhooks", admin,
-            new { url = receiver.Url + "scoped", events = new[] { "message.received" }, inbox_ids = new[] { inbox } }).OkJsonAsync(HttpStatusCode.Created);
+            new { url = receiver.Url + "/scoped", events = new[] { "message.received" }, inbox_ids = new[] { inbox } }).OkJsonAsync(HttpStatusCode.Created);
         var allId = all.GetProperty("id").GetGuid();
         var scopedId = scoped.GetProperty("id").GetGuid();
 

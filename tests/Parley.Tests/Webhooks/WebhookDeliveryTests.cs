@@ -44,7 +44,7 @@ public sealed class WebhookDeliveryTests
         var received = receiver.Received.ToList();
         Assert.Equal(3, received.Count);
         Assert.All(received, r => Assert.True(r.SignatureVerified));
-        Assert.All(received, r => Assert.Equal((delivery.Id.ToString(), "chat.message_posted", "application/json", delivery.Payload), (r.DeliveryId, r.EventType, r.ContentType, r.Body)));
+        Assert.All(received, r => Assert.Equal((delivery.Id.ToString(), "chat.message_posted", "application/json", delivery.Payload), (r.DeliveryId, r.Event, r.ContentType, r.Body)));
         using var body = JsonDocument.Parse(received[2].Body);
         Assert.Equal(delivery.Id, body.RootElement.GetProperty("id").GetGuid());
         Assert.Equal("chat.message_posted", body.RootElement.GetProperty("type").GetString());

@@ -50,7 +50,7 @@ public sealed class InboxTriageTests
     {
         await using var llm = await FakeLlmServer.StartAsync();
         await using var app = await TestApp.StartAsync(provider, Settings(llm));
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var admin = (await app.SignInAsync()).AccessToken;
         var domain = (await JsonAsync(app.SendAsync(HttpMethod.Post, "/api/mail/domains", admin, new { name = Domain }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var hello = await InboxAsync(app, admin, domain, "hello");

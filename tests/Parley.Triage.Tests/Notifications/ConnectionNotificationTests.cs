@@ -7,7 +7,6 @@ using Parley.Core.Webhooks;
 using Parley.Tests.Infrastructure;
 using Parley.Triage.Pipeline;
 using Parley.Triage.Tests.Pipeline;
-using Parley.Triage.Tests.Webhooks;
 
 namespace Parley.Triage.Tests.Notifications;
 
@@ -23,7 +22,7 @@ public sealed class ConnectionNotificationTests
     {
         await using var imap = await TestImapServer.StartAsync();
         using var sink = await TestSmtpSink.StartAsync();
-        await using var receiver = await HookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var harness = await PipelineHarness.StartAsync(provider, imap, settings =>
         {
             settings["Webhooks:AllowPrivateTargets"] = "true";
@@ -88,7 +87,7 @@ public sealed class ConnectionNotificationTests
     private static bool Connected(PipelineHarness harness) =>
         harness.App.Services.GetRequiredService<RunningAccounts>().Find(harness.User) is { Watching: not null } r && r.Watchers.All(w => w.Connected);
 
-    private static int Received(HookReceiver receiver, string path, string type) =>
+    private static int Received(WebhookReceiver receiver, string path, string type) =>
         receiver.Received.Count(r => r.Path == path && r.Event == type);
 
     /// <summary>Moves the test clock a step at each look until <paramref name="condition"/> holds (reconnect delays and the monitor run on it).</summary>

@@ -8,7 +8,6 @@ using Parley.Triage.Actions;
 using Parley.Triage.Audit;
 using Parley.Triage.DeadLetters;
 using Parley.Triage.Notifications;
-using Parley.Triage.Tests.Webhooks;
 
 namespace Parley.Triage.Tests.Notifications;
 
@@ -18,7 +17,7 @@ public sealed class DailySummaryTests
     [Theory, BothProviders]
     public async Task The_summary_is_sent_once_a_day_at_the_configured_time_with_the_last_days_counts(string provider)
     {
-        await using var receiver = await HookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var (app, clock) = await TriageTestApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Webhooks:AllowPrivateTargets"] = "true",

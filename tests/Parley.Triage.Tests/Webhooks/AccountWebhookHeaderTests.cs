@@ -16,7 +16,7 @@ public sealed class AccountWebhookHeaderTests
     {
         var token = "tok-" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(TokenVariable, token);
-        await using var receiver = new WebhookReceiver();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Webhooks:AllowPrivateTargets"] = "true",
@@ -36,8 +36,8 @@ public sealed class AccountWebhookHeaderTests
             await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(new TriageDecision(id, "work", [new TriageAction(TriageActionKind.Flag, Flags: ["\\Flagged"])])));
         }
 
-        await Eventually.Until(() => receiver.Headers.Count >= 2, because: "two deliveries through Core's job");
-        Assert.All(receiver.Headers, headers =>
+        await Eventually.Until(() => receiver.Received.Count >= 2, because: "two deliveries through Core's job");
+        Assert.All(receiver.Received.Select(r => r.Headers), headers =>
         {
             Assert.Equal("Bearer " + token, headers["Authorization"]);
             Assert.Equal("blue", headers["X-Tenant"]);

@@ -26,7 +26,7 @@ public sealed class AccountWebhookTests
     [Theory, BothProviders]
     public async Task Decisions_and_dead_letters_reach_the_accounts_hooks_signed_without_body_or_subject(string provider)
     {
-        await using var receiver = await HookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var app = await TestApp.StartAsync(provider, Settings(receiver, auditSubjects: false));
 
         await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(Decision));
@@ -67,7 +67,7 @@ public sealed class AccountWebhookTests
     [Fact]
     public async Task The_subject_is_sent_only_when_audit_subjects_is_on()
     {
-        await using var receiver = await HookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         await using var app = await TestApp.StartAsync(TestDatabase.Sqlite, Settings(receiver, auditSubjects: true));
 
         await app.WithAsync<TriageAuditLog, AuditLogEntry>(a => a.RecordAsync(Decision));
@@ -80,7 +80,7 @@ public sealed class AccountWebhookTests
     [Theory, BothProviders]
     public async Task Notifications_go_to_Core_endpoints_subscribed_to_triage_events_naming_the_users(string provider)
     {
-        await using var receiver = await HookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var settings = Settings(receiver, auditSubjects: false);
         settings["Triage:accounts:0:notifications:users:0"] = "alice";
         settings["Triage:accounts:0:notifications:events:0"] = "dead_letter";
@@ -114,7 +114,7 @@ public sealed class AccountWebhookTests
             data.GetProperty("users")[0].GetString(), data.GetProperty("attempts").GetInt32()));
     }
 
-    private static Dictionary<string, string?> Settings(HookReceiver receiver, bool auditSubjects) => new()
+    private static Dictionary<string, string?> Settings(WebhookReceiver receiver, bool auditSubjects) => new()
     {
         ["Webhooks:AllowPrivateTargets"] = "true",
         ["Triage:state:audit_subjects"] = auditSubjects ? "true" : "false",
