@@ -13,22 +13,27 @@ public sealed class SettingsApiTests
 {
     private const string EnvName = "TRIAGE_API_TEST_LLM_KEY";
 
-    private static Dictionary<string, string?> Configured() => new()
+    /// <summary>The configuration every test starts from; its LLM key is a <c>${ENV}</c> reference, set here so no test depends on another's.</summary>
+    private static Dictionary<string, string?> Configured()
     {
-        ["Triage:accounts:0:name"] = "work",
-        ["Triage:accounts:0:imap:host"] = "imap.example.com",
-        ["Triage:accounts:0:imap:username"] = "me",
-        ["Triage:accounts:0:imap:password"] = "imap-secret-password",
-        ["Triage:accounts:1:name"] = "home",
-        ["Triage:accounts:1:imap:host"] = "imap.home.example",
-        ["Triage:accounts:1:imap:username"] = "me2",
-        ["Triage:accounts:1:imap:password"] = "home-secret-password",
-        ["Triage:llm_providers:0:name"] = "openai",
-        ["Triage:llm_providers:0:api_url"] = "https://api.example.com/v1",
-        ["Triage:llm_providers:0:api_key"] = "${" + EnvName + "}",
-        ["Triage:llm_providers:0:default_model"] = "m",
-        ["Triage:dashboard:session_ttl"] = "7d",
-    };
+        Environment.SetEnvironmentVariable(EnvName, "sk-live-value");
+        return new()
+        {
+            ["Triage:accounts:0:name"] = "work",
+            ["Triage:accounts:0:imap:host"] = "imap.example.com",
+            ["Triage:accounts:0:imap:username"] = "me",
+            ["Triage:accounts:0:imap:password"] = "imap-secret-password",
+            ["Triage:accounts:1:name"] = "home",
+            ["Triage:accounts:1:imap:host"] = "imap.home.example",
+            ["Triage:accounts:1:imap:username"] = "me2",
+            ["Triage:accounts:1:imap:password"] = "home-secret-password",
+            ["Triage:llm_providers:0:name"] = "openai",
+            ["Triage:llm_providers:0:api_url"] = "https://api.example.com/v1",
+            ["Triage:llm_providers:0:api_key"] = "${" + EnvName + "}",
+            ["Triage:llm_providers:0:default_model"] = "m",
+            ["Triage:dashboard:session_ttl"] = "7d",
+        };
+    }
 
     private static TriageOptions Current(TestApp app) => app.Services.GetRequiredService<IOptionsMonitor<TriageOptions>>().CurrentValue;
 
@@ -42,7 +47,6 @@ public sealed class SettingsApiTests
     [Theory, BothProviders]
     public async Task A_valid_change_is_in_force_at_once_survives_a_restart_and_secrets_are_never_returned(string provider)
     {
-        Environment.SetEnvironmentVariable(EnvName, "sk-live-value");
         var (app, _) = await TriageTestApp.StartAsync(provider, Configured());
         await using var _ = app;
         var token = await app.DashboardTokenAsync();
@@ -101,7 +105,6 @@ public sealed class SettingsApiTests
     [Theory, BothProviders]
     public async Task An_invalid_change_is_refused_with_every_error_by_key_and_changes_nothing(string provider)
     {
-        Environment.SetEnvironmentVariable(EnvName, "sk-live-value");
         var (app, _) = await TriageTestApp.StartAsync(provider, Configured());
         await using var _ = app;
         var token = await app.DashboardTokenAsync();

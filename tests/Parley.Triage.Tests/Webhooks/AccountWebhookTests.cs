@@ -114,6 +114,31 @@ public sealed class AccountWebhookTests
             data.GetProperty("users")[0].GetString(), data.GetProperty("attempts").GetInt32()));
     }
 
+    [Theory, BothProviders]
+    public async Task Startup_and_shutdown_reach_the_hooks_that_name_them(string provider)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = Settings(receiver, auditSubjects: false);
+        settings["Triage:accounts:0:webhooks:3:url"] = new Uri(receiver.BaseUrl, "/life").ToString();
+        settings["Triage:accounts:0:webhooks:3:events:0"] = "startup";
+        settings["Triage:accounts:0:webhooks:3:events:1"] = "shutdown";
+        settings["Triage:accounts:0:webhooks:3:secret"] = Secret;
+        await using var app = await TestApp.StartAsync(provider, settings);
+        int Count(string type) => receiver.Received.Count(r => r.Path == "/life" && r.Event == type);
+
+        await Eventually.Until(() => Count("startup") == 1, because: "startup after the server started");
+        await app.RestartAsync();
+
+        // The shutdown is queued as stopping begins: sent then, or at the next start.
+        await Eventually.Until(() => Count("startup") == 2 && Count("shutdown") == 1, because: "a shutdown and a second startup");
+        var shutdown = receiver.Received.Single(r => r.Path == "/life" && r.Event == "shutdown");
+        Assert.True(WebhookSigner.Verify(Secret, shutdown.Signature, shutdown.Body, TimeSpan.FromMinutes(5)));
+        using var body = JsonDocument.Parse(shutdown.Body);
+        Assert.Equal(("shutdown", "stopping"), (body.RootElement.GetProperty("data").GetProperty("event").GetString(), body.RootElement.GetProperty("data").GetProperty("reason").GetString()));
+        // Hooks not naming the events get nothing from them.
+        Assert.DoesNotContain(receiver.Received, r => r.Path != "/life");
+    }
+
     private static Dictionary<string, string?> Settings(WebhookReceiver receiver, bool auditSubjects) => new()
     {
         ["Webhooks:AllowPrivateTargets"] = "true",
