@@ -79,7 +79,7 @@ public static class VisionImages
                 images.Add(new TriageImage(name, declared, DecodedSize(part), inline, ReadOnlyMemory<byte>.Empty, $"more than {limits.MaxImages} images"));
                 continue;
             }
-            var buffer = new CappedBuffer(limits.MaxBytes);
+            var buffer = new DecodedBytes(limits.MaxBytes);
             part.Content.DecodeTo(buffer);
             if (buffer.Overflowed)
             {
@@ -128,42 +128,8 @@ public static class VisionImages
 
     private static long DecodedSize(MimePart part)
     {
-        var counter = new CappedBuffer(0);
+        var counter = new DecodedBytes(0);
         part.Content!.DecodeTo(counter);
         return counter.Length;
-    }
-
-    /// <summary>
-    /// Keeps what is written up to a cap and counts the rest without holding it: an image over the limit costs no more
-    /// memory than the limit, however large it is.
-    /// </summary>
-    private sealed class CappedBuffer(long cap) : Stream
-    {
-        private MemoryStream? _kept = new();
-        private long _length;
-
-        public bool Overflowed => _length > cap;
-        public byte[] ToArray() => _kept?.ToArray() ?? [];
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            _length += count;
-            if (_length > cap)
-            {
-                _kept = null; // over the cap: nothing of it will be sent
-                return;
-            }
-            _kept?.Write(buffer, offset, count);
-        }
     }
 }

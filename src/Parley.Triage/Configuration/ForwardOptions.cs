@@ -3,23 +3,30 @@ using Microsoft.Extensions.Configuration;
 namespace Parley.Triage.Configuration;
 
 /// <summary>
-/// An account's <c>forward:</c>: how a <c>forward</c> action's email is sent. Through one of Parley's own Mail inboxes
+/// How Triage sends an email of its own (a forward, a notification): through one of Parley's own Mail inboxes
 /// (<see cref="FromInbox"/>, Mail's signing, threading, suppression list and delivery queue) or, when
-/// <see cref="Smtp"/> has a host, through a plain SMTP relay from <see cref="From"/>. Neither: a forward fails (dead letter).
+/// <see cref="Smtp"/> has a host, through a plain SMTP relay from <see cref="From"/>.
 /// </summary>
-public sealed class ForwardOptions
+public abstract class MailRouteOptions
 {
-    /// <summary>The address of a Parley Mail inbox the forward is sent from.</summary>
+    /// <summary>The address of a Parley Mail inbox the email is sent from.</summary>
     [ConfigurationKeyName("from_inbox")]
     public string? FromInbox { get; set; }
 
-    /// <summary>The sender address for <see cref="Smtp"/>; empty: the account's <c>imap.username</c> when it is an address.</summary>
+    /// <summary>The sender address for <see cref="Smtp"/>.</summary>
     [ConfigurationKeyName("from")]
     public string? From { get; set; }
 
     [ConfigurationKeyName("smtp")]
     public ForwardSmtpOptions Smtp { get; set; } = new();
 }
+
+/// <summary>
+/// An account's <c>forward:</c>: how a <c>forward</c> action's email is sent (<see cref="MailRouteOptions"/>); without
+/// <c>from</c> the relay sends from the account's <c>imap.username</c> when it is an address. Neither route: a forward
+/// fails (dead letter).
+/// </summary>
+public sealed class ForwardOptions : MailRouteOptions;
 
 /// <summary>A plain SMTP relay for forwards (MailKit's SmtpClient).</summary>
 public sealed class ForwardSmtpOptions

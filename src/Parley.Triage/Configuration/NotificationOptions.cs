@@ -26,21 +26,10 @@ public sealed class TriageNotificationOptions
 /// (<see cref="FromInbox"/>) or through an SMTP relay (<see cref="Smtp"/> from <see cref="From"/>) — the shape of an
 /// account's <c>forward</c>.
 /// </summary>
-public sealed class NotificationEmailOptions
+public sealed class NotificationEmailOptions : MailRouteOptions
 {
     [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; }
-
-    /// <summary>The address of a Parley Mail inbox notifications are sent from.</summary>
-    [ConfigurationKeyName("from_inbox")]
-    public string? FromInbox { get; set; }
-
-    /// <summary>The sender address with <see cref="Smtp"/>.</summary>
-    [ConfigurationKeyName("from")]
-    public string? From { get; set; }
-
-    [ConfigurationKeyName("smtp")]
-    public ForwardSmtpOptions Smtp { get; set; } = new();
 }
 
 /// <summary>Once a day at <see cref="Time"/> in <see cref="TimeZone"/>: the last day's counts per account.</summary>

@@ -249,7 +249,7 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             fail(key + ":notifications:events", $"unknown event '{unknown}' (one of {string.Join(", ", NotificationsOptions.KnownEvents)})");
         }
-        ValidateForward(account, key + ":forward", fail);
+        ValidateMailRoute(account.Forward, key + ":forward", "forward", account.Imap.Username, fail);
         ValidateConnection(account, key, fail);
         ValidateDecisionKeys(account, key, fail);
     }
@@ -296,74 +296,51 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         }
     }
 
-    private static void ValidateForward(AccountOptions account, string key, Action<string, string> fail)
+    /// <summary>
+    /// A <see cref="MailRouteOptions"/> (<paramref name="name"/>: <c>forward</c> or <c>email</c>): an inbox or a relay,
+    /// not both; a relay needs a sender — <c>from</c>, else <paramref name="fallbackFrom"/> when that is an address.
+    /// </summary>
+    private static void ValidateMailRoute(MailRouteOptions route, string key, string name, string? fallbackFrom, Action<string, string> fail)
     {
-        var forward = account.Forward;
-        var relay = !string.IsNullOrWhiteSpace(forward.Smtp.Host);
-        if (!string.IsNullOrWhiteSpace(forward.FromInbox))
+        var relay = !string.IsNullOrWhiteSpace(route.Smtp.Host);
+        if (!string.IsNullOrWhiteSpace(route.FromInbox))
         {
-            if (!IsAddress(forward.FromInbox))
+            if (!IsAddress(route.FromInbox))
             {
                 fail(key + ":from_inbox", "must be an address (local@domain)");
             }
             if (relay)
             {
-                fail(key + ":smtp:host", "give forward:from_inbox or forward:smtp, not both");
+                fail(key + ":smtp:host", $"give {name}:from_inbox or {name}:smtp, not both");
             }
         }
-        if (!string.IsNullOrWhiteSpace(forward.From) && !IsAddress(forward.From))
+        if (!string.IsNullOrWhiteSpace(route.From) && !IsAddress(route.From))
         {
             fail(key + ":from", "must be an address (local@domain)");
         }
-        if (relay && string.IsNullOrWhiteSpace(forward.From) && !IsAddress(account.Imap.Username))
+        if (relay && string.IsNullOrWhiteSpace(route.From) && (fallbackFrom is null || !IsAddress(fallbackFrom)))
         {
-            fail(key + ":from", "required with forward:smtp when imap:username is not an address");
+            fail(key + ":from", fallbackFrom is null ? $"required with {name}:smtp" : $"required with {name}:smtp when imap:username is not an address");
         }
-        if (forward.Smtp.Port is < 1 or > 65535)
+        if (route.Smtp.Port is < 1 or > 65535)
         {
             fail(key + ":smtp:port", "must be 1–65535");
         }
-        if (!string.IsNullOrEmpty(forward.Smtp.Username) && string.IsNullOrEmpty(forward.Smtp.Password))
+        if (!string.IsNullOrEmpty(route.Smtp.Username) && string.IsNullOrEmpty(route.Smtp.Password))
         {
-            fail(key + ":smtp:password", "required with forward:smtp:username");
+            fail(key + ":smtp:password", $"required with {name}:smtp:username");
         }
-        Positive(forward.Smtp.Timeout, key + ":smtp:timeout", fail);
+        Positive(route.Smtp.Timeout, key + ":smtp:timeout", fail);
     }
 
     private static void ValidateNotifications(TriageNotificationOptions notifications, string key, Action<string, string> fail)
     {
         var email = notifications.Email;
-        var relay = !string.IsNullOrWhiteSpace(email.Smtp.Host);
-        var inbox = !string.IsNullOrWhiteSpace(email.FromInbox);
-        if (email.Enabled && !relay && !inbox)
+        if (email.Enabled && string.IsNullOrWhiteSpace(email.Smtp.Host) && string.IsNullOrWhiteSpace(email.FromInbox))
         {
             fail(key + ":email", "give email:from_inbox or email:smtp when email:enabled is true");
         }
-        if (inbox && !IsAddress(email.FromInbox!))
-        {
-            fail(key + ":email:from_inbox", "must be an address (local@domain)");
-        }
-        if (inbox && relay)
-        {
-            fail(key + ":email:smtp:host", "give email:from_inbox or email:smtp, not both");
-        }
-        if (relay && string.IsNullOrWhiteSpace(email.From))
-        {
-            fail(key + ":email:from", "required with email:smtp");
-        }
-        if (!string.IsNullOrWhiteSpace(email.From) && !IsAddress(email.From))
-        {
-            fail(key + ":email:from", "must be an address (local@domain)");
-        }
-        if (email.Smtp.Port is < 1 or > 65535)
-        {
-            fail(key + ":email:smtp:port", "must be 1–65535");
-        }
-        if (!string.IsNullOrEmpty(email.Smtp.Username) && string.IsNullOrEmpty(email.Smtp.Password))
-        {
-            fail(key + ":email:smtp:password", "required with email:smtp:username");
-        }
-        Positive(email.Smtp.Timeout, key + ":email:smtp:timeout", fail);
+        ValidateMailRoute(email, key + ":email", "email", null, fail);
         AtLeastASecond(notifications.ConnectionLostAfter, key + ":connection_lost_after", fail);
         if (notifications.DailySummary.TimeOfDay() is null)
         {

@@ -46,7 +46,7 @@ public static class TriageEmailReader
 
     private static TriageAttachment AttachmentOf(MimeEntity entity, AttachmentsOptions? extraction)
     {
-        var counter = new CountingStream();
+        var counter = new Attachments.DecodedBytes(0);
         string? name;
         switch (entity)
         {
@@ -73,21 +73,5 @@ public static class TriageEmailReader
     {
         var key = $"{message.From}|{message.To}|{message.Subject}|{message.Headers[HeaderId.Date]}";
         return "no-id-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32].ToLowerInvariant() + "@parley.invalid";
-    }
-
-    /// <summary>Counts the bytes written to it, keeps none (an attachment's decoded size without holding it).</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
     }
 }
