@@ -49,9 +49,19 @@ public sealed class TestImapServer : IAsyncDisposable
     /// <summary>Stops Dovecot (every connection drops) and starts it again on the same ports with the same mail.</summary>
     public async Task RestartAsync()
     {
-        await KillAsync();
-        await RunScriptAsync("start", Directory, Port.ToString(), TlsPort.ToString());
+        await KillAsync(sessionsToo: false);
+        await StartAgainAsync();
     }
+
+    /// <summary>
+    /// An outage: stops Dovecot with the processes serving open sessions (they outlive their master otherwise), so every
+    /// connection drops and reconnects are refused until <see cref="StartAgainAsync"/> — where <see cref="RestartAsync"/>
+    /// is a blip.
+    /// </summary>
+    public Task StopAsync() => KillAsync(sessionsToo: true);
+
+    /// <summary>Starts the stopped server again on the same ports with the same mail (and the same capabilities).</summary>
+    public Task StartAgainAsync() => RunScriptAsync("start", Directory, Port.ToString(), TlsPort.ToString());
 
     public Task AddUserAsync(string name, string password) => RunScriptAsync("user", Directory, name, password);
 
@@ -109,7 +119,7 @@ public sealed class TestImapServer : IAsyncDisposable
         await RunScriptAsync("stop", Directory);
     }
 
-    private async Task KillAsync()
+    private async Task KillAsync(bool sessionsToo)
     {
         var pidFile = Path.Combine(Directory, "run", "master.pid");
         if (!File.Exists(pidFile))
@@ -117,10 +127,51 @@ public sealed class TestImapServer : IAsyncDisposable
             return;
         }
         using var master = Process.GetProcessById(int.Parse((await File.ReadAllTextAsync(pidFile)).Trim()));
+        var sessions = sessionsToo ? ChildrenOf(master.Id) : [];
         master.Kill();
         await master.WaitForExitAsync();
+        foreach (var child in sessions)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(child);
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
+            catch (ArgumentException)
+            {
+                // Gone with the master already.
+            }
+        }
         // The listening sockets close with the master; wait until the port is free again.
         await Eventually.Until(() => !Listening(Port), TimeSpan.FromSeconds(10), "Dovecot's port to close");
+    }
+
+    /// <summary>The ids of the processes whose parent is <paramref name="parent"/> (from /proc).</summary>
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var dir in System.IO.Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                // /proc/PID/stat: "pid (comm) state ppid …"; comm may contain spaces, so read after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return children;
     }
 
     private static bool Listening(int port)

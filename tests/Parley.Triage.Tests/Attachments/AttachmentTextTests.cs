@@ -20,11 +20,11 @@ public sealed class AttachmentTextTests
     [Fact]
     public void Text_pdf_and_docx_attachments_are_read_into_the_email()
     {
-        var message = Message(
-            Part("notes.txt", "text/plain", Encoding.UTF8.GetBytes("Meeting moved to Thursday.")),
-            Part("invoice.pdf", "application/pdf", Pdf("Invoice 2026-117 total due 420 EUR")),
-            Part("contract.docx", AttachmentText.Docx, Docx("Renewal terms", "Signed by both parties")),
-            Part("photo.png", "image/png", [0x89, 0x50, 0x4E, 0x47]));
+        var message = TestAttachments.MessageWith(null,
+            TestAttachments.Attached("notes.txt", "text/plain", Encoding.UTF8.GetBytes("Meeting moved to Thursday.")),
+            TestAttachments.Attached("invoice.pdf", "application/pdf", Pdf("Invoice 2026-117 total due 420 EUR")),
+            TestAttachments.Attached("contract.docx", AttachmentText.Docx, Docx("Renewal terms", "Signed by both parties")),
+            TestAttachments.Attached("photo.png", "image/png", [0x89, 0x50, 0x4E, 0x47]));
 
         var email = TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000, On);
 
@@ -39,7 +39,7 @@ public sealed class AttachmentTextTests
     public void Nothing_is_extracted_when_disabled_too_large_not_allowed_or_unreadable()
     {
         var pdf = Pdf("secret plans");
-        var message = Message(Part("a.pdf", "application/pdf", pdf), Part("b.txt", "text/plain", Encoding.UTF8.GetBytes("hello")), Part("broken.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.7 garbage")));
+        var message = TestAttachments.MessageWith(null, TestAttachments.Attached("a.pdf", "application/pdf", pdf), TestAttachments.Attached("b.txt", "text/plain", Encoding.UTF8.GetBytes("hello")), TestAttachments.Attached("broken.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.7 garbage")));
 
         Assert.All(TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000).Attachments, a => Assert.Null(a.ExtractedText));
         Assert.All(TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000, new AttachmentsOptions { Enabled = false }).Attachments, a => Assert.Null(a.ExtractedText));
@@ -59,7 +59,7 @@ public sealed class AttachmentTextTests
     [Fact]
     public void Text_is_cut_to_max_extracted_chars_and_octet_stream_is_typed_by_its_name()
     {
-        var message = Message(Part("report.docx", "application/octet-stream", Docx(new string('a', 50), new string('b', 50))));
+        var message = TestAttachments.MessageWith(null, TestAttachments.Attached("report.docx", "application/octet-stream", Docx(new string('a', 50), new string('b', 50))));
 
         var email = TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000, new AttachmentsOptions { Enabled = true, MaxExtractedChars = 60 });
 
@@ -83,32 +83,6 @@ public sealed class AttachmentTextTests
         Assert.DoesNotContain(new string('z', 200), prompt.User);
     }
 
-    private static MimeMessage Message(params MimePart[] attachments)
-    {
-        var body = new BodyBuilder { TextBody = "See attached." };
-        var message = new MimeMessage { Subject = "Files", MessageId = "files@example.com" };
-        message.From.Add(MailboxAddress.Parse("a@example.com"));
-        message.To.Add(MailboxAddress.Parse("b@example.com"));
-        var mixed = new Multipart("mixed") { body.ToMessageBody() };
-        foreach (var part in attachments)
-        {
-            mixed.Add(part);
-        }
-        message.Body = mixed;
-        // Through bytes and back, as an IMAP fetch delivers it.
-        using var raw = new MemoryStream();
-        message.WriteTo(raw);
-        raw.Position = 0;
-        return MimeMessage.Load(raw);
-    }
-
-    private static MimePart Part(string name, string type, byte[] content) => new(ContentType.Parse(type))
-    {
-        FileName = name,
-        Content = new MimeContent(new MemoryStream(content)),
-        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = name },
-        ContentTransferEncoding = ContentEncoding.Base64,
-    };
 
     private static byte[] Pdf(string text)
     {

@@ -31,11 +31,11 @@ public sealed class VisionImagesTests
     [Fact]
     public void Image_attachments_and_inline_images_are_kept_with_their_bytes_other_types_only_listed()
     {
-        var message = MessageWith(inlineImage: ("logo.gif", "image/gif", Gif),
-            Attached("photo.png", "image/png", Png),
-            Attached("scan.tiff", "image/tiff", [0x49, 0x49, 0x2A, 0x00]),
-            Attached("notes.txt", "text/plain", "hello"u8.ToArray()),
-            Attached("chart.webp", "image/webp", Webp));
+        var message = TestAttachments.MessageWith(inlineImage: ("logo.gif", "image/gif", Gif),
+            TestAttachments.Attached("photo.png", "image/png", Png),
+            TestAttachments.Attached("scan.tiff", "image/tiff", [0x49, 0x49, 0x2A, 0x00]),
+            TestAttachments.Attached("notes.txt", "text/plain", "hello"u8.ToArray()),
+            TestAttachments.Attached("chart.webp", "image/webp", Webp));
 
         var email = TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000, new AttachmentsOptions { Enabled = true }, Limits);
 
@@ -52,7 +52,7 @@ public sealed class VisionImagesTests
     [Fact]
     public void Without_limits_the_reader_keeps_no_image_bytes()
     {
-        var message = MessageWith(null, Attached("photo.png", "image/png", Png));
+        var message = TestAttachments.MessageWith(null, TestAttachments.Attached("photo.png", "image/png", Png));
 
         Assert.Empty(TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000, new AttachmentsOptions { Enabled = true, ExtractImages = true }).Images);
         Assert.Single(TriageEmailReader.Read("work", "INBOX", 1, 7, message, 1000).Attachments);
@@ -63,12 +63,12 @@ public sealed class VisionImagesTests
     {
         var large = new byte[2_000];
         Png.CopyTo(large, 0);
-        var message = MessageWith(null,
-            Attached("big.png", "image/png", large),
-            Attached("fake.png", "image/png", "<html>not an image</html>"u8.ToArray()),
-            Attached("mislabelled.png", "image/png", Jpeg),
-            Attached("camera.bin.jpg", "application/octet-stream", Jpeg),
-            Attached("one-too-many.gif", "image/gif", Gif));
+        var message = TestAttachments.MessageWith(null,
+            TestAttachments.Attached("big.png", "image/png", large),
+            TestAttachments.Attached("fake.png", "image/png", "<html>not an image</html>"u8.ToArray()),
+            TestAttachments.Attached("mislabelled.png", "image/png", Jpeg),
+            TestAttachments.Attached("camera.bin.jpg", "application/octet-stream", Jpeg),
+            TestAttachments.Attached("one-too-many.gif", "image/gif", Gif));
 
         var images = VisionImages.Read(message, new VisionLimits(MaxImages: 2, MaxBytes: 1_000, AttachmentsOptions.DefaultTypes));
 
@@ -86,7 +86,7 @@ public sealed class VisionImagesTests
     [Fact]
     public void Allowed_types_apply_to_images_as_in_mailpilot()
     {
-        var message = MessageWith(null, Attached("photo.png", "image/png", Png), Attached("pic.jpg", "image/jpeg", Jpeg));
+        var message = TestAttachments.MessageWith(null, TestAttachments.Attached("photo.png", "image/png", Png), TestAttachments.Attached("pic.jpg", "image/jpeg", Jpeg));
 
         var images = VisionImages.Read(message, new VisionLimits(5, 1024 * 1024, ["application/pdf", "image/jpeg"]));
 
@@ -110,36 +110,4 @@ public sealed class VisionImagesTests
         Assert.Equal(VisionImages.AnthropicMaxBytes, anthropic.MaxBytes);
         Assert.True((anthropic.MaxBytes + 2) / 3 * 4 <= 5 * 1024 * 1024);
     }
-
-    internal static MimeMessage MessageWith((string Name, string Type, byte[] Content)? inlineImage, params MimePart[] attachments)
-    {
-        var body = new BodyBuilder { TextBody = "See attached.", HtmlBody = "<p>See attached.</p>" };
-        if (inlineImage is { } inline)
-        {
-            var linked = body.LinkedResources.Add(inline.Name, inline.Content, ContentType.Parse(inline.Type));
-            linked.ContentId = "logo@example.com";
-            body.HtmlBody = "<p>See attached.</p><img src=\"cid:logo@example.com\">";
-        }
-        var message = new MimeMessage { Subject = "Pictures", MessageId = "pictures@example.com" };
-        message.From.Add(MailboxAddress.Parse("a@example.com"));
-        message.To.Add(MailboxAddress.Parse("b@example.com"));
-        var mixed = new Multipart("mixed") { body.ToMessageBody() };
-        foreach (var part in attachments)
-        {
-            mixed.Add(part);
-        }
-        message.Body = mixed;
-        using var raw = new MemoryStream();
-        message.WriteTo(raw);
-        raw.Position = 0;
-        return MimeMessage.Load(raw);
-    }
-
-    internal static MimePart Attached(string name, string type, byte[] content) => new(ContentType.Parse(type))
-    {
-        FileName = name,
-        Content = new MimeContent(new MemoryStream(content)),
-        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = name },
-        ContentTransferEncoding = ContentEncoding.Base64,
-    };
 }

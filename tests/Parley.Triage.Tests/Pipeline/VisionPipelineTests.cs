@@ -32,7 +32,7 @@ public sealed class VisionPipelineTests(DovecotFixture dovecot) : IClassFixture<
         message.Body = new Multipart("mixed")
         {
             new TextPart("plain") { Text = "What is in the picture?" },
-            VisionImagesTests.Attached("screenshot.png", "image/png", VisionImagesTests.Png),
+            TestAttachments.Attached("screenshot.png", "image/png", VisionImagesTests.Png),
         };
         return message;
     }
@@ -95,7 +95,7 @@ public sealed class VisionPipelineTests(DovecotFixture dovecot) : IClassFixture<
         var large = new byte[4_000];
         VisionImagesTests.Png.CopyTo(large, 0);
         var message = WithPng("Two pictures");
-        ((Multipart)message.Body!).Add(VisionImagesTests.Attached("poster.png", "image/png", large));
+        ((Multipart)message.Body!).Add(TestAttachments.Attached("poster.png", "image/png", large));
         using var raw = new MemoryStream();
         await message.WriteToAsync(raw);
 
