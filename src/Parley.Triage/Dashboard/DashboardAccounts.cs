@@ -71,10 +71,11 @@ internal sealed class DashboardAccounts(TriageDbContext db, TimeProvider clock, 
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is DbUpdateException or DbException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException || ex is InvalidOperationException { InnerException: DbUpdateException or DbException })
         {
             // Created by someone else between the check and the insert: the unique index (or, for the first user, the
-            // serializable transaction) decided.
+            // serializable transaction) decided. Npgsql's execution strategy wraps a serialization failure (40001) in an
+            // InvalidOperationException ("likely due to a transient failure").
             db.ChangeTracker.Clear();
             return (null, refused);
         }
