@@ -26,6 +26,13 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
                 outcomes.Add(new(action, false, "skipped: the message was moved and the server gave no new UID"));
                 continue;
             }
+            if (action.Kind == TriageActionKind.None)
+            {
+                outcomes.Add(new(action, false, "left as it is")); // nothing to send: not even a SELECT
+                continue;
+            }
+            // Opened here, when an action needs it, and left open: the next message in the same folder (the common case
+            // for a watcher's backlog) needs no SELECT of its own.
             if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
             {
                 await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
@@ -174,10 +181,8 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
             moved = await folder.CopyToAsync(uid, target, ct);
             await ExpungeOwnUidAsync(folder, uid, ct);
         }
-        if (moved is not null)
-        {
-            await target.OpenAsync(FolderAccess.ReadWrite, ct);
-        }
+        // The target is not selected here: an action after the move selects it (ExecuteAsync), and the source folder
+        // stays selected for the next message instead of being selected again.
         return (new(action, true, $"moved to {target.FullName}{note}"), moved is null ? null : target, moved);
     }
 

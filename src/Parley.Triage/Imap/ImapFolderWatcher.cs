@@ -165,7 +165,18 @@ public sealed class ImapFolderWatcher(
         return all.Count == 0 ? 0 : all.Max(u => u.Id);
     }
 
-    /// <summary>Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each.</summary>
+    /// <summary>At most this many messages are fetched in one command (and held in memory at once).</summary>
+    internal const int FetchBatchCount = 50;
+
+    /// <summary>...and at most about this many bytes (one message is always fetched, however large).</summary>
+    internal const long FetchBatchBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each. Messages are
+    /// fetched in batches (one FETCH BODY.PEEK[] for the next UIDs, within <see cref="FetchBatchCount"/> and
+    /// <see cref="FetchBatchBytes"/>) rather than one command each; a batch holds only what is already there, so a
+    /// lone new message is fetched at once. Handing, and the stored place, stay one message at a time.
+    /// </summary>
     private async Task<uint> HandNewAsync(IMailFolder folder, uint lastUid, CancellationToken cancellationToken)
     {
         var range = new UniqueIdRange(new UniqueId(lastUid + 1), UniqueId.MaxValue);
@@ -177,20 +188,65 @@ public sealed class ImapFolderWatcher(
         }
         var sizes = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
             .ToDictionary(s => s.UniqueId.Id, s => (long)(s.Size ?? 0));
-        foreach (var uid in uids)
+        // Expunged between SEARCH and FETCH: not there to hand.
+        var present = uids.Where(u => sizes.ContainsKey(u.Id)).ToList();
+        for (var next = 0; next < present.Count;)
         {
-            if (!sizes.TryGetValue(uid.Id, out var size))
+            var batch = NextBatch(present, next, sizes);
+            next += batch.Count;
+            var messages = await FetchAsync(folder, batch, cancellationToken);
+            foreach (var uid in batch)
             {
-                continue; // expunged between SEARCH and FETCH
+                if (!messages.Remove(uid.Id, out var message))
+                {
+                    continue; // expunged before the FETCH
+                }
+                var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, sizes[uid.Id], account.Attachments, account.Images);
+                await sink.HandleAsync(email, cancellationToken);
+                lastUid = uid.Id;
+                // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
+                await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
             }
-            var message = await folder.GetMessageAsync(uid, cancellationToken);
-            var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, size, account.Attachments, account.Images);
-            await sink.HandleAsync(email, cancellationToken);
-            lastUid = uid.Id;
-            // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
-            await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
         }
         return lastUid;
+    }
+
+    private static List<UniqueId> NextBatch(List<UniqueId> uids, int from, Dictionary<uint, long> sizes)
+    {
+        var batch = new List<UniqueId> { uids[from] };
+        var bytes = sizes[uids[from].Id];
+        for (var i = from + 1; i < uids.Count && batch.Count < FetchBatchCount && bytes + sizes[uids[i].Id] <= FetchBatchBytes; i++)
+        {
+            batch.Add(uids[i]);
+            bytes += sizes[uids[i].Id];
+        }
+        return batch;
+    }
+
+    /// <summary>The whole messages of <paramref name="uids"/> in one FETCH (read-only folder: no \Seen is set).</summary>
+    private static async Task<Dictionary<uint, MimeKit.MimeMessage>> FetchAsync(IMailFolder folder, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        var messages = new Dictionary<uint, MimeKit.MimeMessage>();
+        if (uids.Count == 1 || folder is not IImapFolder imap)
+        {
+            foreach (var uid in uids)
+            {
+                try
+                {
+                    messages[uid.Id] = await folder.GetMessageAsync(uid, cancellationToken);
+                }
+                catch (MessageNotFoundException)
+                {
+                    // expunged meanwhile
+                }
+            }
+            return messages;
+        }
+        await imap.GetStreamsAsync(uids, async (_, _, uid, stream, ct) =>
+        {
+            messages[uid.Id] = await MimeKit.MimeMessage.LoadAsync(stream, ct);
+        }, cancellationToken);
+        return messages;
     }
 
     /// <summary>IDLE until the folder's message count changes, the refresh interval passes, or cancellation.</summary>

@@ -97,7 +97,8 @@ internal sealed class TriageEmailProcessor(
                 $"low_confidence: confidence {decision.Confidence:0.##} is below the minimum {account.Classifier.MinimumConfidence:0.##}; left untouched"), []);
         }
 
-        var onServer = decision.Actions.Where(a => a.Kind != TriageActionKind.Forward).ToList();
+        // "Leave it alone" sends nothing, so mail no rule touches costs no turn on the action connection.
+        var onServer = decision.Actions.Where(a => a.Kind is not (TriageActionKind.Forward or TriageActionKind.None)).ToList();
         if (!account.Imap.DryRun)
         {
             // Forwards first: each is recorded in forwarded_messages as soon as it is sent, so a server action that fails
@@ -123,17 +124,49 @@ internal sealed class TriageEmailProcessor(
         }
         fault?.AfterActions(email);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<TriageAuditLog>();
+        await RecordAsync(account, email, decision);
+        return (ProcessingResult.Done, decision.Actions);
+    }
+
+    /// <summary>
+    /// The audit row and the processed_messages row in one commit (the scope's <see cref="TriageAuditLog"/> saves the
+    /// scope's context, so a row added to it first goes in the same transaction). A processed row already there (a
+    /// retry that raced the watcher) is the same fact: then the audit row is written alone, as the decision was made.
+    /// </summary>
+    private async Task RecordAsync(TriageAccount account, TriageEmail email, ClassificationDecision decision)
+    {
         var llm = decision.Source.Kind == DecisionSourceKind.Llm;
-        await audit.RecordAsync(new TriageDecision(
+        var entry = new TriageDecision(
             email.MessageId, account.Name, decision.Actions, email.Subject,
             decision.Source.Provider, decision.Source.Model,
             llm ? decision.Confidence : null,
             decision.Reasoning,
-            account.Imap.DryRun), CancellationToken.None);
-        await RememberAsync(scope.ServiceProvider.GetRequiredService<TriageDbContext>(), account.Name, email.MessageId);
-        return (ProcessingResult.Done, decision.Actions);
+            account.Imap.DryRun);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+            db.ProcessedMessages.Add(new ProcessedMessage
+            {
+                MessageId = email.MessageId,
+                AccountName = account.Name,
+                ProcessedAt = time.GetUtcNow().ToUnixTimeSeconds(),
+            });
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<TriageAuditLog>().RecordAsync(entry, CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.ProcessedMessages.AsNoTracking().AnyAsync(p => p.MessageId == email.MessageId && p.AccountName == account.Name))
+                {
+                    throw;
+                }
+            }
+        }
+        await using var auditOnly = scopes.CreateAsyncScope();
+        await auditOnly.ServiceProvider.GetRequiredService<TriageAuditLog>().RecordAsync(entry, CancellationToken.None);
     }
 
     private async Task<bool> IsProcessedAsync(string account, string messageId, CancellationToken cancellationToken)
@@ -141,27 +174,5 @@ internal sealed class TriageEmailProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
         return await db.ProcessedMessages.AnyAsync(p => p.MessageId == messageId && p.AccountName == account, cancellationToken);
-    }
-
-    /// <summary>The processed_messages row; a row already there (a retry that raced the watcher) is the same fact.</summary>
-    private async Task RememberAsync(TriageDbContext db, string account, string messageId)
-    {
-        db.ProcessedMessages.Add(new ProcessedMessage
-        {
-            MessageId = messageId,
-            AccountName = account,
-            ProcessedAt = time.GetUtcNow().ToUnixTimeSeconds(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await db.ProcessedMessages.AsNoTracking().AnyAsync(p => p.MessageId == messageId && p.AccountName == account))
-            {
-                throw;
-            }
-        }
     }
 }
