@@ -195,15 +195,28 @@ public sealed class ImapFolderWatcher(
             var batch = NextBatch(present, next, sizes);
             next += batch.Count;
             var messages = await FetchAsync(folder, batch, cancellationToken);
-            foreach (var uid in batch)
+            // Expunged before the FETCH: not there to hand.
+            var emails = batch.Where(uid => messages.ContainsKey(uid.Id))
+                .Select(uid => TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, messages[uid.Id], sizes[uid.Id], account.Attachments, account.Images))
+                .ToList();
+            messages.Clear();
+            var finished = 0;
+            if (sink is ITriageEmailBatchSink batchSink && emails.Count > 1)
             {
-                if (!messages.Remove(uid.Id, out var message))
+                finished = await batchSink.HandleBatchAsync(emails, cancellationToken);
+                if (finished > 0)
                 {
-                    continue; // expunged before the FETCH
+                    lastUid = emails[finished - 1].Uid;
+                    // Not cancellable: those emails were handed, so a shutdown now must still record them.
+                    await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
                 }
-                var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, sizes[uid.Id], account.Attachments, account.Images);
+            }
+            // One at a time: a sink without batches, a batch of one, and whatever a batch left unfinished.
+            foreach (var email in emails.Skip(finished))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 await sink.HandleAsync(email, cancellationToken);
-                lastUid = uid.Id;
+                lastUid = email.Uid;
                 // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
                 await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
             }

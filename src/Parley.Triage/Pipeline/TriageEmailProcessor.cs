@@ -21,22 +21,26 @@ namespace Parley.Triage.Pipeline;
 /// the record, so a crash between them leaves the email where the actions put it (or where it was) and unrecorded;
 /// handed again, a message moved away is no longer in the source folder, and the dead letter treats "gone" as done.
 /// </summary>
-internal sealed class TriageEmailProcessor(
+internal sealed partial class TriageEmailProcessor(
     RunningAccounts accounts,
     IServiceScopeFactory scopes,
     TriageClassifier classifier,
     PipelineMetrics metrics,
     TimeProvider time,
     ILogger<TriageEmailProcessor> logger,
-    IProcessingFault? fault = null) : ITriageEmailSink
+    IProcessingFault? fault = null) : ITriageEmailBatchSink
 {
-    public async Task HandleAsync(TriageEmail email, CancellationToken cancellationToken)
+    public Task HandleAsync(TriageEmail email, CancellationToken cancellationToken) => HandleOneAsync(RuntimeOf(email), email, decided: null);
+
+    private AccountRuntime RuntimeOf(TriageEmail email) => accounts.Find(email.AccountName)
+        ?? throw new InvalidOperationException($"account {email.AccountName} is not running");
+
+    /// <param name="decided">The decision when it is already made (the batch path's rules), else null: classify.</param>
+    private async Task HandleOneAsync(AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided)
     {
-        var runtime = accounts.Find(email.AccountName)
-            ?? throw new InvalidOperationException($"account {email.AccountName} is not running");
         // The watcher's token stops watching; an email already handed is finished unless processing itself is stopped
         // (shutdown.timeout passed), so a shutdown does not leave half-done work behind.
-        var result = await ProcessAsync(runtime, email, runtime.Processing.Token);
+        var result = await ProcessAsync(runtime, email, runtime.Processing.Token, decided);
         if (result.Status == ProcessingStatus.Failed)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -45,7 +49,8 @@ internal sealed class TriageEmailProcessor(
         }
     }
 
-    public async Task<ProcessingResult> ProcessAsync(AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+    public async Task<ProcessingResult> ProcessAsync(AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken,
+        ClassificationDecision? decided = null)
     {
         var account = runtime.Account;
         if (await IsProcessedAsync(account.Name, email.MessageId, cancellationToken))
@@ -57,7 +62,7 @@ internal sealed class TriageEmailProcessor(
         var started = time.GetTimestamp();
         try
         {
-            var result = await DecideAndActAsync(runtime, email, cancellationToken);
+            var result = await DecideAndActAsync(runtime, email, decided, cancellationToken);
             metrics.Processed(account.Name, result.Actions, result.Result.Status, time.GetElapsedTime(started));
             if (result.Result.Status == ProcessingStatus.Failed)
             {
@@ -81,10 +86,10 @@ internal sealed class TriageEmailProcessor(
     }
 
     private async Task<(ProcessingResult Result, IReadOnlyList<TriageAction> Actions)> DecideAndActAsync(
-        AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+        AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided, CancellationToken cancellationToken)
     {
         var account = runtime.Account;
-        var outcome = await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
+        var outcome = decided ?? await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
         if (outcome is ClassificationFailure failure)
         {
             return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
@@ -135,13 +140,7 @@ internal sealed class TriageEmailProcessor(
     /// </summary>
     private async Task RecordAsync(TriageAccount account, TriageEmail email, ClassificationDecision decision)
     {
-        var llm = decision.Source.Kind == DecisionSourceKind.Llm;
-        var entry = new TriageDecision(
-            email.MessageId, account.Name, decision.Actions, email.Subject,
-            decision.Source.Provider, decision.Source.Model,
-            llm ? decision.Confidence : null,
-            decision.Reasoning,
-            account.Imap.DryRun);
+        var entry = DecisionOf(account, email, decision);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
@@ -168,6 +167,13 @@ internal sealed class TriageEmailProcessor(
         await using var auditOnly = scopes.CreateAsyncScope();
         await auditOnly.ServiceProvider.GetRequiredService<TriageAuditLog>().RecordAsync(entry, CancellationToken.None);
     }
+
+    private static TriageDecision DecisionOf(TriageAccount account, TriageEmail email, ClassificationDecision decision) => new(
+        email.MessageId, account.Name, decision.Actions, email.Subject,
+        decision.Source.Provider, decision.Source.Model,
+        decision.Source.Kind == DecisionSourceKind.Llm ? decision.Confidence : null,
+        decision.Reasoning,
+        account.Imap.DryRun);
 
     private async Task<bool> IsProcessedAsync(string account, string messageId, CancellationToken cancellationToken)
     {
