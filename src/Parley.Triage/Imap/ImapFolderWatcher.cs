@@ -8,8 +8,8 @@ namespace Parley.Triage.Imap;
 /// <summary>
 /// Watches one folder of one account on a connection of its own and hands every new message to the
 /// <see cref="ITriageEmailSink"/> once: through IDLE where the server has it, by polling otherwise. Its place is
-/// kept in <see cref="ImapFolderStates"/> after each message, so a restart or a reconnect catches up on exactly what
-/// arrived meanwhile. A dropped connection is reopened with exponential backoff until <see cref="RunAsync"/> is
+/// kept in <see cref="ImapFolderStates"/> after each message (after each batch for an <see cref="ITriageEmailBatchSink"/>),
+/// so a restart or a reconnect catches up on exactly what arrived meanwhile. A dropped connection is reopened with exponential backoff until <see cref="RunAsync"/> is
 /// cancelled. The folder is opened read-only: watching never changes a flag (bodies are fetched with BODY.PEEK).
 /// </summary>
 public sealed class ImapFolderWatcher(
