@@ -26,6 +26,13 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
                 outcomes.Add(new(action, false, "skipped: the message was moved and the server gave no new UID"));
                 continue;
             }
+            if (action.Kind == TriageActionKind.None)
+            {
+                outcomes.Add(new(action, false, "left as it is")); // nothing to send: not even a SELECT
+                continue;
+            }
+            // Opened here, when an action needs it, and left open: the next message in the same folder (the common case
+            // for a watcher's backlog) needs no SELECT of its own.
             if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
             {
                 await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
@@ -35,6 +42,101 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
             (folder, current) = (newFolder, newUid);
         }
         return outcomes;
+    }
+
+    /// <summary>Whether <see cref="ExecuteOnAllAsync"/> can carry out <paramref name="actions"/> on a set of messages.</summary>
+    public static bool CanExecuteOnAll(IReadOnlyList<TriageAction> actions) =>
+        actions.All(a => a.Kind is TriageActionKind.None or TriageActionKind.Copy or TriageActionKind.Flag or TriageActionKind.Unflag
+            or TriageActionKind.Label or TriageActionKind.Unlabel or TriageActionKind.MarkRead or TriageActionKind.MarkUnread
+            || (a.Kind == TriageActionKind.Move && ReferenceEquals(a, actions[^1])));
+
+    /// <summary>
+    /// The same <paramref name="actions"/> on every message of <paramref name="uids"/> in one folder, one UID command per
+    /// action for the whole set (STORE, COPY, and a move only as the last action: UID MOVE, else COPY + \Deleted + UID
+    /// EXPUNGE of exactly these UIDs). The same checks as one message at a time (folders.allowed, predefined folders,
+    /// flag names); only <see cref="CanExecuteOnAll"/> actions, never in dry run. Idempotent to repeat: a flag set again
+    /// is harmless and a UID already moved away is no longer in the folder.
+    /// </summary>
+    public async Task ExecuteOnAllAsync(string folderName, IList<UniqueId> uids, IReadOnlyList<TriageAction> actions, CancellationToken ct)
+    {
+        if (account.DryRun || !CanExecuteOnAll(actions))
+        {
+            throw new InvalidOperationException("these actions are carried out one message at a time");
+        }
+        var folder = await client.GetFolderAsync(folderName, ct);
+        foreach (var action in actions.Where(a => a.Kind != TriageActionKind.None))
+        {
+            if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
+            {
+                await folder.OpenAsync(FolderAccess.ReadWrite, ct);
+            }
+            if (action.Kind is TriageActionKind.Move or TriageActionKind.Copy)
+            {
+                var name = action.Folder ?? throw new ImapActionRefused($"{TriageActionNames.Of(action.Kind)} needs a folder");
+                if (account.AllowedFolders.Count > 0 && !account.AllowedFolders.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new ImapActionRefused($"folder {name} is not in folders.allowed");
+                }
+                var (target, _) = await TargetFolderAsync(name, ct);
+                if (action.Kind == TriageActionKind.Copy)
+                {
+                    await folder.CopyToAsync(uids, target!, ct);
+                }
+                else if (target!.FullName != folder.FullName)
+                {
+                    if (client.Capabilities.HasFlag(ImapCapabilities.Move))
+                    {
+                        await folder.MoveToAsync(uids, target, ct);
+                    }
+                    else
+                    {
+                        RequireUidPlus();
+                        await folder.CopyToAsync(uids, target, ct);
+                        await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Deleted) { Silent = true }, ct);
+                        await folder.ExpungeAsync(uids, ct);
+                    }
+                }
+                continue;
+            }
+            await StoreAsync(folder, uids, action, ct);
+        }
+    }
+
+    /// <summary>Flag/unflag, label/unlabel (Gmail labels or keywords), mark read/unread: one UID STORE.</summary>
+    private async Task StoreAsync(IMailFolder folder, IList<UniqueId> uids, TriageAction action, CancellationToken ct)
+    {
+        switch (action.Kind)
+        {
+            case TriageActionKind.Flag or TriageActionKind.Unflag:
+            {
+                var (flags, keywords) = FlagsOf(action.Flags ?? []);
+                var store = action.Kind == TriageActionKind.Flag ? StoreAction.Add : StoreAction.Remove;
+                await folder.StoreAsync(uids, new StoreFlagsRequest(store, flags, keywords) { Silent = true }, ct);
+                break;
+            }
+            case TriageActionKind.Label or TriageActionKind.Unlabel:
+            {
+                var store = action.Kind == TriageActionKind.Label ? StoreAction.Add : StoreAction.Remove;
+                var labels = action.Labels ?? [];
+                if (client.Capabilities.HasFlag(ImapCapabilities.GMailExt1))
+                {
+                    await folder.StoreAsync(uids, new StoreLabelsRequest(store, labels) { Silent = true }, ct);
+                }
+                else
+                {
+                    await folder.StoreAsync(uids, new StoreFlagsRequest(store, MessageFlags.None, labels) { Silent = true }, ct);
+                }
+                break;
+            }
+            case TriageActionKind.MarkRead or TriageActionKind.MarkUnread:
+            {
+                var store = action.Kind == TriageActionKind.MarkRead ? StoreAction.Add : StoreAction.Remove;
+                await folder.StoreAsync(uids, new StoreFlagsRequest(store, MessageFlags.Seen) { Silent = true }, ct);
+                break;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "not a STORE action");
+        }
     }
 
     private async Task<(ImapActionOutcome, IMailFolder?, UniqueId?)> ExecuteOneAsync(
@@ -70,10 +172,10 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
             case TriageActionKind.Unflag:
             {
                 var add = action.Kind == TriageActionKind.Flag;
-                var (flags, keywords) = FlagsOf(action.Flags ?? []);
+                FlagsOf(action.Flags ?? []); // refused names are refused in dry run too
                 if (!dry)
                 {
-                    await folder.StoreAsync(uid, new StoreFlagsRequest(add ? StoreAction.Add : StoreAction.Remove, flags, keywords) { Silent = true }, ct);
+                    await StoreAsync(folder, [uid], action, ct);
                 }
                 return (new(action, !dry, $"{would}{(add ? "add" : "remove")} {string.Join(' ', action.Flags ?? [])}"), folder, uid);
             }
@@ -81,21 +183,12 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
             case TriageActionKind.Unlabel:
             {
                 var add = action.Kind == TriageActionKind.Label;
-                var labels = action.Labels ?? [];
                 var gmail = client.Capabilities.HasFlag(ImapCapabilities.GMailExt1);
                 if (!dry)
                 {
-                    var store = add ? StoreAction.Add : StoreAction.Remove;
-                    if (gmail)
-                    {
-                        await folder.StoreAsync(uid, new StoreLabelsRequest(store, labels) { Silent = true }, ct);
-                    }
-                    else
-                    {
-                        await folder.StoreAsync(uid, new StoreFlagsRequest(store, MessageFlags.None, labels) { Silent = true }, ct);
-                    }
+                    await StoreAsync(folder, [uid], action, ct);
                 }
-                return (new(action, !dry, $"{would}{(add ? "add" : "remove")} {(gmail ? "labels" : "keywords")} {string.Join(' ', labels)}"), folder, uid);
+                return (new(action, !dry, $"{would}{(add ? "add" : "remove")} {(gmail ? "labels" : "keywords")} {string.Join(' ', action.Labels ?? [])}"), folder, uid);
             }
             case TriageActionKind.MarkRead:
             case TriageActionKind.MarkUnread:
@@ -103,7 +196,7 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
                 var read = action.Kind == TriageActionKind.MarkRead;
                 if (!dry)
                 {
-                    await folder.StoreAsync(uid, new StoreFlagsRequest(read ? StoreAction.Add : StoreAction.Remove, MessageFlags.Seen) { Silent = true }, ct);
+                    await StoreAsync(folder, [uid], action, ct);
                 }
                 return (new(action, !dry, $"{would}mark {(read ? "read" : "unread")}"), folder, uid);
             }
@@ -174,10 +267,8 @@ public sealed class ImapActions(ImapClient client, ImapAccount account)
             moved = await folder.CopyToAsync(uid, target, ct);
             await ExpungeOwnUidAsync(folder, uid, ct);
         }
-        if (moved is not null)
-        {
-            await target.OpenAsync(FolderAccess.ReadWrite, ct);
-        }
+        // The target is not selected here: an action after the move selects it (ExecuteAsync), and the source folder
+        // stays selected for the next message instead of being selected again.
         return (new(action, true, $"moved to {target.FullName}{note}"), moved is null ? null : target, moved);
     }
 

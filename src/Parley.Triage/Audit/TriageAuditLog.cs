@@ -20,9 +20,30 @@ internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOp
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<AuditLogEntry> RecordAsync(TriageDecision decision, CancellationToken cancellationToken = default)
+    public async Task<AuditLogEntry> RecordAsync(TriageDecision decision, CancellationToken cancellationToken = default) =>
+        (await RecordAllAsync([decision], cancellationToken))[0];
+
+    /// <summary>
+    /// One row per decision, all in one commit (with whatever else the scope's context holds: the pipeline adds the
+    /// processed_messages rows), then one <see cref="TriageDecisionRecorded"/> per row, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditLogEntry>> RecordAllAsync(IReadOnlyList<TriageDecision> decisions, CancellationToken cancellationToken = default)
     {
-        var entry = new AuditLogEntry
+        var entries = decisions.Select(Entry).ToList();
+        db.AuditLog.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            await events.PublishAsync(new TriageDecisionRecorded(
+                entry.Id, entry.MessageId, entry.AccountName, entry.Actions, entry.Subject, entry.LlmProvider, entry.LlmModel,
+                entry.Confidence, entry.Reasoning, decisions[i].DryRun, DateTimeOffset.FromUnixTimeSeconds(entry.CreatedAt)), cancellationToken);
+        }
+        return entries;
+    }
+
+    private AuditLogEntry Entry(TriageDecision decision) =>
+        new()
         {
             MessageId = decision.MessageId,
             AccountName = decision.AccountName,
@@ -34,13 +55,6 @@ internal sealed class TriageAuditLog(TriageDbContext db, TimeProvider clock, IOp
             Reasoning = decision.Reasoning,
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.AuditLog.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new TriageDecisionRecorded(
-            entry.Id, entry.MessageId, entry.AccountName, entry.Actions, entry.Subject, entry.LlmProvider, entry.LlmModel,
-            entry.Confidence, entry.Reasoning, decision.DryRun, DateTimeOffset.FromUnixTimeSeconds(entry.CreatedAt)), cancellationToken);
-        return entry;
-    }
 
     internal static string ActionsJson(IReadOnlyList<TriageAction> actions) =>
         JsonSerializer.Serialize(actions.Select(a => new ActionRecord(TriageActionNames.Of(a.Kind), a.Folder, a.Flags, a.Labels, a.ForwardTo)), Json);

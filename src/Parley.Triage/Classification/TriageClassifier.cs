@@ -31,6 +31,22 @@ public sealed class TriageClassifier(
     public Task<ClassificationRun> RunSandboxAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, CancellationToken cancellationToken)
         => RunAsync(email, settings, skipRules, sandbox: true, cancellationToken);
 
+    /// <summary>
+    /// The decision when the rules or the private policy make it without an LLM (counted as a classified email), else
+    /// null and nothing counted: the pipeline's batch path acts on such decisions together and hands the rest to
+    /// <see cref="ClassifyAsync"/> one by one.
+    /// </summary>
+    public ClassificationDecision? DecideWithoutLlm(TriageEmail email, ClassifierSettings settings)
+    {
+        var started = time.GetTimestamp();
+        if (LocalDecision(email, settings, skipRules: false) is not ClassificationDecision decision)
+        {
+            return null; // the LLM's to decide, or a rule failed: the one-by-one path classifies (and counts) it
+        }
+        metrics.Classified(settings.AccountName, decision, time.GetElapsedTime(started));
+        return decision;
+    }
+
     private async Task<ClassificationRun> RunAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, bool sandbox, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -42,17 +58,7 @@ public sealed class TriageClassifier(
 
     private async Task<ClassificationRun> DecideAsync(TriageEmail email, ClassifierSettings settings, bool skipRules, CancellationToken cancellationToken)
     {
-        if (!skipRules && settings.Rules.Evaluate(email) is { } byRule) return new ClassificationRun(byRule);
-
-        if (settings.Private || IsPrivateSender(email.From, settings.PrivateSenders))
-        {
-            // Leave alone rather than fail: a retry could never decide differently, so a dead-letter entry would only
-            // repeat. The audit records that nothing was sent.
-            return new ClassificationRun(new ClassificationDecision([new TriageAction(TriageActionKind.None)], null, 1.0,
-                settings.Private ? "Private account: no rule matched and nothing is sent to an LLM."
-                                 : "Private sender: no rule matched and nothing is sent to an LLM.",
-                DecisionSource.PrivatePolicy));
-        }
+        if (LocalDecision(email, settings, skipRules) is { } local) return new ClassificationRun(local);
 
         if (settings.Provider is not { } provider)
             return new ClassificationRun(new ClassificationFailure(ClassificationFailureCode.NoProvider,
@@ -82,6 +88,23 @@ public sealed class TriageClassifier(
             };
         }
         return new ClassificationRun(outcome, prompt, reply, usage?.InputTokenCount, usage?.OutputTokenCount);
+    }
+
+    /// <summary>A rule's decision, else the private policy's (leave alone), else null: only the LLM can decide.</summary>
+    private static ClassificationOutcome? LocalDecision(TriageEmail email, ClassifierSettings settings, bool skipRules)
+    {
+        if (!skipRules && settings.Rules.Evaluate(email) is { } byRule) return byRule;
+
+        if (settings.Private || IsPrivateSender(email.From, settings.PrivateSenders))
+        {
+            // Leave alone rather than fail: a retry could never decide differently, so a dead-letter entry would only
+            // repeat. The audit records that nothing was sent.
+            return new ClassificationDecision([new TriageAction(TriageActionKind.None)], null, 1.0,
+                settings.Private ? "Private account: no rule matched and nothing is sent to an LLM."
+                                 : "Private sender: no rule matched and nothing is sent to an LLM.",
+                DecisionSource.PrivatePolicy);
+        }
+        return null;
     }
 
     private async Task<(string? Reply, UsageDetails? Usage, (ClassificationFailureCode Code, string Message)? Failure)> AskAsync(

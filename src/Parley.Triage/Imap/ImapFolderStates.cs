@@ -20,15 +20,21 @@ public sealed class ImapFolderStates(IServiceScopeFactory scopes, TimeProvider t
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
-        var state = await db.ImapFolderStates.SingleOrDefaultAsync(s => s.AccountName == account && s.Folder == folder, cancellationToken);
-        if (state is null)
+        var now = time.GetUtcNow();
+        // One UPDATE statement (no read first): the watcher saves its place after every message.
+        var updated = await db.ImapFolderStates
+            .Where(s => s.AccountName == account && s.Folder == folder)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.UidValidity, (long)uidValidity)
+                .SetProperty(s => s.LastUid, (long)lastUid)
+                .SetProperty(s => s.UpdatedAt, now), cancellationToken);
+        if (updated == 0)
         {
-            state = new ImapFolderState { AccountName = account, Folder = folder };
-            db.ImapFolderStates.Add(state);
+            db.ImapFolderStates.Add(new ImapFolderState
+            {
+                AccountName = account, Folder = folder, UidValidity = uidValidity, LastUid = lastUid, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
         }
-        state.UidValidity = uidValidity;
-        state.LastUid = lastUid;
-        state.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

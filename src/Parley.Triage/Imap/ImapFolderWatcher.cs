@@ -8,8 +8,8 @@ namespace Parley.Triage.Imap;
 /// <summary>
 /// Watches one folder of one account on a connection of its own and hands every new message to the
 /// <see cref="ITriageEmailSink"/> once: through IDLE where the server has it, by polling otherwise. Its place is
-/// kept in <see cref="ImapFolderStates"/> after each message, so a restart or a reconnect catches up on exactly what
-/// arrived meanwhile. A dropped connection is reopened with exponential backoff until <see cref="RunAsync"/> is
+/// kept in <see cref="ImapFolderStates"/> after each message (after each batch for an <see cref="ITriageEmailBatchSink"/>),
+/// so a restart or a reconnect catches up on exactly what arrived meanwhile. A dropped connection is reopened with exponential backoff until <see cref="RunAsync"/> is
 /// cancelled. The folder is opened read-only: watching never changes a flag (bodies are fetched with BODY.PEEK).
 /// </summary>
 public sealed class ImapFolderWatcher(
@@ -165,7 +165,18 @@ public sealed class ImapFolderWatcher(
         return all.Count == 0 ? 0 : all.Max(u => u.Id);
     }
 
-    /// <summary>Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each.</summary>
+    /// <summary>At most this many messages are fetched in one command (and held in memory at once).</summary>
+    internal const int FetchBatchCount = 50;
+
+    /// <summary>...and at most about this many bytes (one message is always fetched, however large).</summary>
+    internal const long FetchBatchBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each. Messages are
+    /// fetched in batches (one FETCH BODY.PEEK[] for the next UIDs, within <see cref="FetchBatchCount"/> and
+    /// <see cref="FetchBatchBytes"/>) rather than one command each; a batch holds only what is already there, so a
+    /// lone new message is fetched at once. Handing, and the stored place, stay one message at a time.
+    /// </summary>
     private async Task<uint> HandNewAsync(IMailFolder folder, uint lastUid, CancellationToken cancellationToken)
     {
         var range = new UniqueIdRange(new UniqueId(lastUid + 1), UniqueId.MaxValue);
@@ -177,20 +188,78 @@ public sealed class ImapFolderWatcher(
         }
         var sizes = (await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
             .ToDictionary(s => s.UniqueId.Id, s => (long)(s.Size ?? 0));
-        foreach (var uid in uids)
+        // Expunged between SEARCH and FETCH: not there to hand.
+        var present = uids.Where(u => sizes.ContainsKey(u.Id)).ToList();
+        for (var next = 0; next < present.Count;)
         {
-            if (!sizes.TryGetValue(uid.Id, out var size))
+            var batch = NextBatch(present, next, sizes);
+            next += batch.Count;
+            var messages = await FetchAsync(folder, batch, cancellationToken);
+            // Expunged before the FETCH: not there to hand.
+            var emails = batch.Where(uid => messages.ContainsKey(uid.Id))
+                .Select(uid => TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, messages[uid.Id], sizes[uid.Id], account.Attachments, account.Images))
+                .ToList();
+            messages.Clear();
+            var finished = 0;
+            if (sink is ITriageEmailBatchSink batchSink && emails.Count > 1)
             {
-                continue; // expunged between SEARCH and FETCH
+                finished = await batchSink.HandleBatchAsync(emails, cancellationToken);
+                if (finished > 0)
+                {
+                    lastUid = emails[finished - 1].Uid;
+                    // Not cancellable: those emails were handed, so a shutdown now must still record them.
+                    await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
+                }
             }
-            var message = await folder.GetMessageAsync(uid, cancellationToken);
-            var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, size, account.Attachments, account.Images);
-            await sink.HandleAsync(email, cancellationToken);
-            lastUid = uid.Id;
-            // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
-            await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
+            // One at a time: a sink without batches, a batch of one, and whatever a batch left unfinished.
+            foreach (var email in emails.Skip(finished))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await sink.HandleAsync(email, cancellationToken);
+                lastUid = email.Uid;
+                // Not cancellable: the message was handed, so a shutdown now must still record it (or it is handed twice).
+                await states.SaveAsync(account.Name, folderName, folder.UidValidity, lastUid, CancellationToken.None);
+            }
         }
         return lastUid;
+    }
+
+    private static List<UniqueId> NextBatch(List<UniqueId> uids, int from, Dictionary<uint, long> sizes)
+    {
+        var batch = new List<UniqueId> { uids[from] };
+        var bytes = sizes[uids[from].Id];
+        for (var i = from + 1; i < uids.Count && batch.Count < FetchBatchCount && bytes + sizes[uids[i].Id] <= FetchBatchBytes; i++)
+        {
+            batch.Add(uids[i]);
+            bytes += sizes[uids[i].Id];
+        }
+        return batch;
+    }
+
+    /// <summary>The whole messages of <paramref name="uids"/> in one FETCH (read-only folder: no \Seen is set).</summary>
+    private static async Task<Dictionary<uint, MimeKit.MimeMessage>> FetchAsync(IMailFolder folder, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        var messages = new Dictionary<uint, MimeKit.MimeMessage>();
+        if (uids.Count == 1 || folder is not IImapFolder imap)
+        {
+            foreach (var uid in uids)
+            {
+                try
+                {
+                    messages[uid.Id] = await folder.GetMessageAsync(uid, cancellationToken);
+                }
+                catch (MessageNotFoundException)
+                {
+                    // expunged meanwhile
+                }
+            }
+            return messages;
+        }
+        await imap.GetStreamsAsync(uids, async (_, _, uid, stream, ct) =>
+        {
+            messages[uid.Id] = await MimeKit.MimeMessage.LoadAsync(stream, ct);
+        }, cancellationToken);
+        return messages;
     }
 
     /// <summary>IDLE until the folder's message count changes, the refresh interval passes, or cancellation.</summary>

@@ -21,22 +21,26 @@ namespace Parley.Triage.Pipeline;
 /// the record, so a crash between them leaves the email where the actions put it (or where it was) and unrecorded;
 /// handed again, a message moved away is no longer in the source folder, and the dead letter treats "gone" as done.
 /// </summary>
-internal sealed class TriageEmailProcessor(
+internal sealed partial class TriageEmailProcessor(
     RunningAccounts accounts,
     IServiceScopeFactory scopes,
     TriageClassifier classifier,
     PipelineMetrics metrics,
     TimeProvider time,
     ILogger<TriageEmailProcessor> logger,
-    IProcessingFault? fault = null) : ITriageEmailSink
+    IProcessingFault? fault = null) : ITriageEmailBatchSink
 {
-    public async Task HandleAsync(TriageEmail email, CancellationToken cancellationToken)
+    public Task HandleAsync(TriageEmail email, CancellationToken cancellationToken) => HandleOneAsync(RuntimeOf(email), email, decided: null);
+
+    private AccountRuntime RuntimeOf(TriageEmail email) => accounts.Find(email.AccountName)
+        ?? throw new InvalidOperationException($"account {email.AccountName} is not running");
+
+    /// <param name="decided">The decision when it is already made (the batch path's rules), else null: classify.</param>
+    private async Task HandleOneAsync(AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided)
     {
-        var runtime = accounts.Find(email.AccountName)
-            ?? throw new InvalidOperationException($"account {email.AccountName} is not running");
         // The watcher's token stops watching; an email already handed is finished unless processing itself is stopped
         // (shutdown.timeout passed), so a shutdown does not leave half-done work behind.
-        var result = await ProcessAsync(runtime, email, runtime.Processing.Token);
+        var result = await ProcessAsync(runtime, email, runtime.Processing.Token, decided);
         if (result.Status == ProcessingStatus.Failed)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -45,7 +49,8 @@ internal sealed class TriageEmailProcessor(
         }
     }
 
-    public async Task<ProcessingResult> ProcessAsync(AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+    public async Task<ProcessingResult> ProcessAsync(AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken,
+        ClassificationDecision? decided = null)
     {
         var account = runtime.Account;
         if (await IsProcessedAsync(account.Name, email.MessageId, cancellationToken))
@@ -57,7 +62,7 @@ internal sealed class TriageEmailProcessor(
         var started = time.GetTimestamp();
         try
         {
-            var result = await DecideAndActAsync(runtime, email, cancellationToken);
+            var result = await DecideAndActAsync(runtime, email, decided, cancellationToken);
             metrics.Processed(account.Name, result.Actions, result.Result.Status, time.GetElapsedTime(started));
             if (result.Result.Status == ProcessingStatus.Failed)
             {
@@ -81,10 +86,10 @@ internal sealed class TriageEmailProcessor(
     }
 
     private async Task<(ProcessingResult Result, IReadOnlyList<TriageAction> Actions)> DecideAndActAsync(
-        AccountRuntime runtime, TriageEmail email, CancellationToken cancellationToken)
+        AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided, CancellationToken cancellationToken)
     {
         var account = runtime.Account;
-        var outcome = await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
+        var outcome = decided ?? await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
         if (outcome is ClassificationFailure failure)
         {
             return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
@@ -97,7 +102,8 @@ internal sealed class TriageEmailProcessor(
                 $"low_confidence: confidence {decision.Confidence:0.##} is below the minimum {account.Classifier.MinimumConfidence:0.##}; left untouched"), []);
         }
 
-        var onServer = decision.Actions.Where(a => a.Kind != TriageActionKind.Forward).ToList();
+        // "Leave it alone" sends nothing, so mail no rule touches costs no turn on the action connection.
+        var onServer = decision.Actions.Where(a => a.Kind is not (TriageActionKind.Forward or TriageActionKind.None)).ToList();
         if (!account.Imap.DryRun)
         {
             // Forwards first: each is recorded in forwarded_messages as soon as it is sent, so a server action that fails
@@ -123,45 +129,56 @@ internal sealed class TriageEmailProcessor(
         }
         fault?.AfterActions(email);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<TriageAuditLog>();
-        var llm = decision.Source.Kind == DecisionSourceKind.Llm;
-        await audit.RecordAsync(new TriageDecision(
-            email.MessageId, account.Name, decision.Actions, email.Subject,
-            decision.Source.Provider, decision.Source.Model,
-            llm ? decision.Confidence : null,
-            decision.Reasoning,
-            account.Imap.DryRun), CancellationToken.None);
-        await RememberAsync(scope.ServiceProvider.GetRequiredService<TriageDbContext>(), account.Name, email.MessageId);
+        await RecordAsync(account, email, decision);
         return (ProcessingResult.Done, decision.Actions);
     }
+
+    /// <summary>
+    /// The audit row and the processed_messages row in one commit (the scope's <see cref="TriageAuditLog"/> saves the
+    /// scope's context, so a row added to it first goes in the same transaction). A processed row already there (a
+    /// retry that raced the watcher) is the same fact: then the audit row is written alone, as the decision was made.
+    /// </summary>
+    private async Task RecordAsync(TriageAccount account, TriageEmail email, ClassificationDecision decision)
+    {
+        var entry = DecisionOf(account, email, decision);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+            db.ProcessedMessages.Add(new ProcessedMessage
+            {
+                MessageId = email.MessageId,
+                AccountName = account.Name,
+                ProcessedAt = time.GetUtcNow().ToUnixTimeSeconds(),
+            });
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<TriageAuditLog>().RecordAsync(entry, CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.ProcessedMessages.AsNoTracking().AnyAsync(p => p.MessageId == email.MessageId && p.AccountName == account.Name))
+                {
+                    throw;
+                }
+            }
+        }
+        await using var auditOnly = scopes.CreateAsyncScope();
+        await auditOnly.ServiceProvider.GetRequiredService<TriageAuditLog>().RecordAsync(entry, CancellationToken.None);
+    }
+
+    private static TriageDecision DecisionOf(TriageAccount account, TriageEmail email, ClassificationDecision decision) => new(
+        email.MessageId, account.Name, decision.Actions, email.Subject,
+        decision.Source.Provider, decision.Source.Model,
+        decision.Source.Kind == DecisionSourceKind.Llm ? decision.Confidence : null,
+        decision.Reasoning,
+        account.Imap.DryRun);
 
     private async Task<bool> IsProcessedAsync(string account, string messageId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
         return await db.ProcessedMessages.AnyAsync(p => p.MessageId == messageId && p.AccountName == account, cancellationToken);
-    }
-
-    /// <summary>The processed_messages row; a row already there (a retry that raced the watcher) is the same fact.</summary>
-    private async Task RememberAsync(TriageDbContext db, string account, string messageId)
-    {
-        db.ProcessedMessages.Add(new ProcessedMessage
-        {
-            MessageId = messageId,
-            AccountName = account,
-            ProcessedAt = time.GetUtcNow().ToUnixTimeSeconds(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await db.ProcessedMessages.AsNoTracking().AnyAsync(p => p.MessageId == messageId && p.AccountName == account))
-            {
-                throw;
-            }
-        }
     }
 }

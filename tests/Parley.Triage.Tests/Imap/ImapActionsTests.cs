@@ -45,6 +45,39 @@ public sealed class ImapActionsTests(DovecotFixture dovecot) : IClassFixture<Dov
     }
 
     [Fact]
+    public async Task A_set_is_flagged_labelled_and_moved_with_one_command_each_and_only_its_own_uids_leave_the_inbox()
+    {
+        var account = await dovecot.NewAccountAsync(a => a with { AutoCreateFolders = true });
+        var bystander = await BystanderAsync(account);
+        var left = await Server.AppendAsync(account.Username, "secret", "INBOX", TestImapServer.Message("not in the set"));
+        var set = new List<UniqueId>();
+        foreach (var subject in new[] { "one", "two", "three" })
+        {
+            set.Add(new UniqueId(await Server.AppendAsync(account.Username, "secret", "INBOX", TestImapServer.Message(subject))));
+        }
+        TriageAction[] actions =
+        [
+            new(TriageActionKind.Flag, Flags: ["\\Flagged"]),
+            new(TriageActionKind.Label, Labels: ["batch"]),
+            new(TriageActionKind.Move, Folder: "Together"),
+        ];
+        Assert.True(ImapActions.CanExecuteOnAll(actions));
+        Assert.False(ImapActions.CanExecuteOnAll([actions[2], actions[0]])); // a move only as the last action
+
+        using (var client = await new ImapConnector().ConnectAsync(account, CancellationToken.None))
+        {
+            await new ImapActions(client, account).ExecuteOnAllAsync("INBOX", set, actions, CancellationToken.None);
+        }
+
+        var moved = await Server.MessagesAsync(account.Username, "secret", "Together");
+        Assert.Equal(["one", "three", "two"], moved.Select(m => m.Subject).Order());
+        Assert.All(moved, m => Assert.True(m.Flags.HasFlag(MessageFlags.Flagged) && m.Keywords.Contains("batch")));
+        var inbox = await Server.MessagesAsync(account.Username, "secret", "INBOX");
+        Assert.Equal([bystander, left], inbox.Select(m => m.Uid).Order());
+        Assert.DoesNotContain(inbox, m => m.Flags.HasFlag(MessageFlags.Flagged) || m.Keywords.Contains("batch"));
+    }
+
+    [Fact]
     public async Task A_missing_folder_is_refused_when_folders_are_predefined()
     {
         var account = await dovecot.NewAccountAsync();

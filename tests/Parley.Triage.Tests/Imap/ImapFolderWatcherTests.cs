@@ -175,6 +175,46 @@ public sealed class ImapFolderWatcherTests(DovecotFixture dovecot) : IClassFixtu
         Assert.Equal(["before the drop", "during the outage"], sink.Subjects);
     }
 
+    /// <summary>Throws once, on the email with <see cref="Subject"/>, before passing it on (the watcher reconnects).</summary>
+    private sealed class FailOnceSink(CollectingSink inner, string subject) : ITriageEmailSink
+    {
+        private int _failed;
+
+        public Task HandleAsync(TriageEmail email, CancellationToken cancellationToken)
+        {
+            if (email.Subject == subject && Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                throw new InvalidOperationException("the sink failed");
+            }
+            return inner.HandleAsync(email, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_backlog_larger_than_a_fetch_batch_is_handed_whole_in_order_and_the_place_is_saved_per_message()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
+        var account = await dovecot.NewAccountAsync(a => a with { Backlog = new ImapBacklog { Mode = ImapBacklogMode.All } });
+        var subjects = Enumerable.Range(1, ImapFolderWatcher.FetchBatchCount + 5).Select(i => $"message {i}").ToList();
+        foreach (var subject in subjects)
+        {
+            await AppendAsync(account, subject);
+        }
+        var sink = new CollectingSink();
+        // The second message of the second batch fails once: had the place been saved per batch rather than per
+        // message, the first message of that batch would be handed again after the reconnect.
+        var failing = subjects[ImapFolderWatcher.FetchBatchCount + 1];
+
+        await using var running = Start(app, account, new FailOnceSink(sink, failing));
+
+        await Eventually.Until(() => sink.Emails.Count >= subjects.Count, TimeSpan.FromSeconds(30), "the whole backlog");
+        Assert.Equal(subjects, sink.Subjects);
+        Assert.Equal(1, running.Watcher.Failures);
+        // Each body came from its own message in the batched FETCH.
+        Assert.All(sink.Emails, e => Assert.Contains("body of " + e.Subject, e.TextBody));
+        Assert.Equal(sink.Emails.Select(e => e.Uid).Order(), sink.Emails.Select(e => e.Uid));
+    }
+
     [Fact]
     public async Task Backlog_all_hands_what_is_already_there_and_new_only_does_not()
     {
