@@ -41,6 +41,10 @@ public sealed class TriageOptions
     [ConfigurationKeyName("concurrency_limit")]
     public int ConcurrencyLimit { get; set; } = 5;
 
+    /// <summary>How many new messages the watcher fetches with one command (and holds at once).</summary>
+    [ConfigurationKeyName("fetch_batch")]
+    public FetchBatchOptions FetchBatch { get; set; } = new();
+
     /// <summary>Classify and record, touch no mailbox (every account, unless the account says otherwise).</summary>
     [ConfigurationKeyName("dry_run")]
     public bool DryRun { get; set; }
@@ -160,4 +164,17 @@ public sealed class ShutdownOptions
     /// <summary>On stop, how long in-flight emails may take to finish before they are left for the next start.</summary>
     [ConfigurationKeyName("timeout")]
     public Duration Timeout { get; set; } = Duration.FromSeconds(30);
+}
+
+/// <summary>
+/// Parley's (Mailpilot reads one message at a time): new mail is fetched in batches of at most <see cref="Count"/>
+/// messages and about <see cref="MaxMb"/> MiB (one message always, however large) — memory for throughput.
+/// </summary>
+public sealed class FetchBatchOptions
+{
+    [ConfigurationKeyName("count")]
+    public int Count { get; set; } = 50;
+
+    [ConfigurationKeyName("max_mb")]
+    public double MaxMb { get; set; } = 8;
 }

@@ -28,6 +28,14 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             Fail("concurrency_limit", "must be 1–1000");
         }
+        if (options.FetchBatch.Count is < 1 or > 1000)
+        {
+            Fail("fetch_batch:count", "must be 1–1000");
+        }
+        if (options.FetchBatch.MaxMb is <= 0 or > 1024 || double.IsNaN(options.FetchBatch.MaxMb))
+        {
+            Fail("fetch_batch:max_mb", "must be more than 0 and at most 1024");
+        }
         ValidateRetry(options.Retry, Fail);
         Fraction(options.Confidence.MinimumThreshold, "confidence:minimum_threshold", Fail);
         ValidateBacklog(options.Backlog, Fail);

@@ -64,6 +64,12 @@ public sealed record ImapAccount
     /// <summary>Record what actions would do without touching the mailbox.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>New mail is fetched at most this many messages at a time (<c>fetch_batch.count</c>)...</summary>
+    public int FetchBatchCount { get; init; } = 50;
+
+    /// <summary>...and about this many bytes (<c>fetch_batch.max_mb</c>; one message always, however large).</summary>
+    public long FetchBatchBytes { get; init; } = 8 * 1024 * 1024;
+
     /// <summary>
     /// Attachment text extraction for the emails handed over (the account's <c>attachments</c>, else the global one);
     /// null: none.

@@ -165,16 +165,10 @@ public sealed class ImapFolderWatcher(
         return all.Count == 0 ? 0 : all.Max(u => u.Id);
     }
 
-    /// <summary>At most this many messages are fetched in one command (and held in memory at once).</summary>
-    internal const int FetchBatchCount = 50;
-
-    /// <summary>...and at most about this many bytes (one message is always fetched, however large).</summary>
-    internal const long FetchBatchBytes = 8 * 1024 * 1024;
-
     /// <summary>
     /// Hands every message above <paramref name="lastUid"/>, oldest first, saving the place after each. Messages are
-    /// fetched in batches (one FETCH BODY.PEEK[] for the next UIDs, within <see cref="FetchBatchCount"/> and
-    /// <see cref="FetchBatchBytes"/>) rather than one command each; a batch holds only what is already there, so a
+    /// fetched in batches (one FETCH BODY.PEEK[] for the next UIDs, within the account's
+    /// <see cref="ImapAccount.FetchBatchCount"/> and <see cref="ImapAccount.FetchBatchBytes"/>) rather than one command each; a batch holds only what is already there, so a
     /// lone new message is fetched at once. Handing, and the stored place, stay one message at a time.
     /// </summary>
     private async Task<uint> HandNewAsync(IMailFolder folder, uint lastUid, CancellationToken cancellationToken)
@@ -192,7 +186,7 @@ public sealed class ImapFolderWatcher(
         var present = uids.Where(u => sizes.ContainsKey(u.Id)).ToList();
         for (var next = 0; next < present.Count;)
         {
-            var batch = NextBatch(present, next, sizes);
+            var batch = NextBatch(present, next, sizes, account.FetchBatchCount, account.FetchBatchBytes);
             next += batch.Count;
             var messages = await FetchAsync(folder, batch, cancellationToken);
             // Expunged before the FETCH: not there to hand.
@@ -224,11 +218,11 @@ public sealed class ImapFolderWatcher(
         return lastUid;
     }
 
-    private static List<UniqueId> NextBatch(List<UniqueId> uids, int from, Dictionary<uint, long> sizes)
+    private static List<UniqueId> NextBatch(List<UniqueId> uids, int from, Dictionary<uint, long> sizes, int maxCount, long maxBytes)
     {
         var batch = new List<UniqueId> { uids[from] };
         var bytes = sizes[uids[from].Id];
-        for (var i = from + 1; i < uids.Count && batch.Count < FetchBatchCount && bytes + sizes[uids[i].Id] <= FetchBatchBytes; i++)
+        for (var i = from + 1; i < uids.Count && batch.Count < maxCount && bytes + sizes[uids[i].Id] <= maxBytes; i++)
         {
             batch.Add(uids[i]);
             bytes += sizes[uids[i].Id];

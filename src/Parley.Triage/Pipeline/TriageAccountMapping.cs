@@ -66,6 +66,8 @@ internal static class TriageAccountMapping
             TrashFolder = account.Folders.TrashFolder,
             JunkFolder = account.Folders.JunkFolder,
             DryRun = account.DryRun ?? options.DryRun,
+            FetchBatchCount = options.FetchBatch.Count,
+            FetchBatchBytes = (long)(options.FetchBatch.MaxMb * 1024 * 1024),
             Attachments = account.Attachments ?? options.Attachments,
         };
         var classifier = new ClassifierSettings(

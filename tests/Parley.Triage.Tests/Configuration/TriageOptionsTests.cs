@@ -237,6 +237,8 @@ public sealed class TriageOptionsTests
     [InlineData("triage:\n  dashboard:\n    session_ttl: 24", "Triage:dashboard:session_ttl: '24' is not a valid Duration")]
     [InlineData("triage:\n  concurrency_limit: 0", "Triage:concurrency_limit: must be 1–1000")]
     [InlineData("triage:\n  concurrency_limit: many", "Triage:concurrency_limit: 'many' is not a valid whole number")]
+    [InlineData("triage:\n  fetch_batch:\n    count: 0", "Triage:fetch_batch:count: must be 1–1000")]
+    [InlineData("triage:\n  fetch_batch:\n    max_mb: 0", "Triage:fetch_batch:max_mb: must be more than 0 and at most 1024")]
     [InlineData("triage:\n  retry:\n    max_attempts: 0", "Triage:retry:max_attempts: must be 1–100")]
     [InlineData("triage:\n  retry:\n    multiplier: 0.5", "Triage:retry:multiplier: must be 1–100")]
     [InlineData("triage:\n  retry:\n    initial_delay: 2h\n    max_delay: 1h", "Triage:retry:max_delay: must not be shorter than retry:initial_delay")]

@@ -194,8 +194,9 @@ public sealed class ImapFolderWatcherTests(DovecotFixture dovecot) : IClassFixtu
     public async Task A_backlog_larger_than_a_fetch_batch_is_handed_whole_in_order_and_the_place_is_saved_per_message()
     {
         await using var app = await TestApp.StartAsync(TestDatabase.Sqlite);
-        var account = await dovecot.NewAccountAsync(a => a with { Backlog = new ImapBacklog { Mode = ImapBacklogMode.All } });
-        var subjects = Enumerable.Range(1, ImapFolderWatcher.FetchBatchCount + 5).Select(i => $"message {i}").ToList();
+        const int batch = 4; // fetch_batch.count
+        var account = await dovecot.NewAccountAsync(a => a with { Backlog = new ImapBacklog { Mode = ImapBacklogMode.All }, FetchBatchCount = batch });
+        var subjects = Enumerable.Range(1, 2 * batch + 3).Select(i => $"message {i}").ToList();
         foreach (var subject in subjects)
         {
             await AppendAsync(account, subject);
@@ -203,7 +204,7 @@ public sealed class ImapFolderWatcherTests(DovecotFixture dovecot) : IClassFixtu
         var sink = new CollectingSink();
         // The second message of the second batch fails once: had the place been saved per batch rather than per
         // message, the first message of that batch would be handed again after the reconnect.
-        var failing = subjects[ImapFolderWatcher.FetchBatchCount + 1];
+        var failing = subjects[batch + 1];
 
         await using var running = Start(app, account, new FailOnceSink(sink, failing));
 
