@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -36,6 +38,11 @@ public static class TriageModule
         // Each part registers its services below its line.
         // -- storage, configuration (Mailpilot's YAML shape), retention
         builder.Services.AddTriageOptions(builder.Configuration);
+        // Mailpilot's logging.level: the minimum level of Triage's own categories (read once, at start).
+        if (builder.Configuration.GetSection(TriageOptions.Section).GetSection("logging").Get<MailpilotLoggingOptions>()?.MinimumLevel is { } triageLevel)
+        {
+            builder.Logging.AddFilter("Parley.Triage", triageLevel);
+        }
         builder.Services.AddRecurringJob<TriageRetentionJob>(TriageRetentionJob.JobKind, TriageRetentionJob.Interval);
         builder.Services.AddScoped<TriageAuditLog>();
         builder.Services.AddScoped<DashboardAccounts>();

@@ -25,6 +25,14 @@ public sealed class TriageOptions
     [ConfigurationKeyName("llm_providers")]
     public List<LlmProviderOptions> LlmProviders { get; set; } = [];
 
+    /// <summary>Mailpilot's <c>logging:</c> — its level applies to Triage's log categories.</summary>
+    [ConfigurationKeyName("logging")]
+    public MailpilotLoggingOptions Logging { get; set; } = new();
+
+    /// <summary>Mailpilot's <c>server:</c> — accepted; Parley's HTTP settings serve instead.</summary>
+    [ConfigurationKeyName("server")]
+    public MailpilotServerOptions Server { get; set; } = new();
+
     /// <summary>The prompt for accounts without their own; at most one of this and <see cref="DefaultPromptFile"/>.</summary>
     [ConfigurationKeyName("default_prompt")]
     public string? DefaultPrompt { get; set; }

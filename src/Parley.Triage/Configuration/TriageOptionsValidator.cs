@@ -28,6 +28,14 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             Fail("concurrency_limit", "must be 1–1000");
         }
+        if (!string.IsNullOrWhiteSpace(options.Logging.Level) && options.Logging.MinimumLevel is null)
+        {
+            Fail("logging:level", $"'{options.Logging.Level}' is not one of {string.Join(", ", MailpilotLoggingOptions.Levels)}");
+        }
+        if (options.Server.Port is < 1 or > 65535)
+        {
+            Fail("server:port", "must be 1–65535");
+        }
         if (options.FetchBatch.Count is < 1 or > 1000)
         {
             Fail("fetch_batch:count", "must be 1–1000");

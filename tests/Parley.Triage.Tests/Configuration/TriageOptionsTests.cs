@@ -35,6 +35,13 @@ public sealed class TriageOptionsTests
             minimum_threshold: 0.8
           shutdown:
             timeout: 1m
+          logging:
+            level: debug
+            file: ./logs/mailpilot.log
+            include_subjects: false
+          server:
+            port: 8080
+            auth_token: status-token
           llm_providers:
             - name: openai
               api_url: https://api.openai.com/v1/chat/completions
@@ -141,6 +148,8 @@ public sealed class TriageOptionsTests
         Assert.Empty(config.Problems());
         var o = config.Options();
         Assert.Equal(TimeSpan.FromSeconds(45), o.PollingInterval.Value);
+        Assert.Equal((Microsoft.Extensions.Logging.LogLevel?)Microsoft.Extensions.Logging.LogLevel.Debug, o.Logging.MinimumLevel);
+        Assert.Equal(8080, o.Server.Port);
         Assert.Equal(3, o.ConcurrencyLimit);
         Assert.True(o.DryRun);
         Assert.True(o.AddProcessingHeaders);
@@ -237,6 +246,8 @@ public sealed class TriageOptionsTests
     [InlineData("triage:\n  dashboard:\n    session_ttl: 24", "Triage:dashboard:session_ttl: '24' is not a valid Duration")]
     [InlineData("triage:\n  concurrency_limit: 0", "Triage:concurrency_limit: must be 1–1000")]
     [InlineData("triage:\n  concurrency_limit: many", "Triage:concurrency_limit: 'many' is not a valid whole number")]
+    [InlineData("triage:\n  logging:\n    level: loud", "Triage:logging:level: 'loud' is not one of debug, info, warn, error")]
+    [InlineData("triage:\n  server:\n    port: 0", "Triage:server:port: must be 1–65535")]
     [InlineData("triage:\n  fetch_batch:\n    count: 0", "Triage:fetch_batch:count: must be 1–1000")]
     [InlineData("triage:\n  fetch_batch:\n    max_mb: 0", "Triage:fetch_batch:max_mb: must be more than 0 and at most 1024")]
     [InlineData("triage:\n  retry:\n    max_attempts: 0", "Triage:retry:max_attempts: must be 1–100")]
