@@ -611,7 +611,7 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         Positive(antivirus.Timeout, "antivirus:timeout", fail);
         if (!AntivirusOptions.Actions.Contains(antivirus.OnVirusDetected))
         {
-            fail("antivirus:on_virus_detected", $"must be one of {string.Join(", ", AntivirusOptions.Actions)}");
+            fail("antivirus:on_virus_detected", $"'{antivirus.OnVirusDetected}' is not one of {string.Join(", ", AntivirusOptions.Actions)}");
         }
     }
 }
