@@ -58,6 +58,25 @@ public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageO
         _ => Decision([new TriageAction(TriageActionKind.Move, Folder: AntivirusOptions.QuarantineFolder)], virus),
     };
 
+    /// <summary>
+    /// <paramref name="classify"/> (rules, then the LLM) — unless clamd found a virus: then <c>on_virus_detected</c>
+    /// decides (quarantine, delete: no rule, no LLM), or, for <c>flag_only</c>, the classification goes on and the virus
+    /// flags come first. The IMAP pipeline and Parley's own inboxes decide through this one place.
+    /// </summary>
+    public async Task<ClassificationOutcome> DecideAsync(Emails.TriageEmail email, Func<Task<ClassificationOutcome>> classify)
+    {
+        if (email.Virus is not { } virus)
+        {
+            return await classify();
+        }
+        if (DecisionFor(virus) is { } onVirus)
+        {
+            return onVirus;
+        }
+        var classified = await classify();
+        return classified is ClassificationDecision decision ? Flagged(decision, virus) : classified;
+    }
+
     /// <summary><c>flag_only</c>: the classifier's decision with the virus flags first and the signature in its reasoning.</summary>
     public static ClassificationDecision Flagged(ClassificationDecision classified, string virus) => classified with
     {

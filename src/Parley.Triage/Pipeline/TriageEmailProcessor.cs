@@ -91,7 +91,7 @@ internal sealed partial class TriageEmailProcessor(
         AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided, CancellationToken cancellationToken)
     {
         var account = runtime.Account;
-        var outcome = decided ?? await ClassifyAsync(email, account, cancellationToken);
+        var outcome = decided ?? await antivirus.DecideAsync(email, () => classifier.ClassifyAsync(email, account.Classifier, cancellationToken));
         if (outcome is ClassificationFailure failure)
         {
             return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
@@ -135,24 +135,6 @@ internal sealed partial class TriageEmailProcessor(
 
         await RecordAsync(account, email, decision);
         return (ProcessingResult.Done, decision.Actions);
-    }
-
-    /// <summary>
-    /// Rules, then the LLM — unless clamd found a virus: then <c>antivirus.on_virus_detected</c> decides (quarantine,
-    /// delete: no rule, no LLM), or, for <c>flag_only</c>, the classification goes on and the virus flags come first.
-    /// </summary>
-    private async Task<ClassificationOutcome> ClassifyAsync(TriageEmail email, TriageAccount account, CancellationToken cancellationToken)
-    {
-        if (email.Virus is not { } virus)
-        {
-            return await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
-        }
-        if (antivirus.DecisionFor(virus) is { } onVirus)
-        {
-            return onVirus;
-        }
-        var classified = await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
-        return classified is ClassificationDecision decision ? EmailAntivirus.Flagged(decision, virus) : classified;
     }
 
     /// <summary>
