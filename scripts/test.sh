@@ -21,6 +21,7 @@ packages=(
   postfix      # Mail: smtp-source / smtp-sink for the SMTP benchmark (no service is started)
   dnsmasq-base # Mail: a real DNS server for domain verification and SPF/DKIM/DMARC tests (TestDnsServer)
   dovecot-imapd # Triage: a throwaway IMAP server per test class (scripts/dovecot.sh, TestImapServer)
+  clamav-daemon # Triage: a throwaway clamd for the antivirus test (scripts/clamd.sh, TestClamd)
 )
 
 passed=0

@@ -88,6 +88,9 @@ public static class TriageModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectionOutageMonitor>());
         builder.Services.AddRecurringJob<DailySummarySchedule>(DailySummarySchedule.JobKind, DailySummarySchedule.Interval);
         builder.Services.AddJobHandler<DailySummaryJob>();
+        // -- antivirus: attachments scanned by ClamAV's clamd before classification (docs/triage.md, "Antivirus")
+        builder.Services.AddSingleton<Antivirus.ClamdScanner>();
+        builder.Services.AddSingleton<Antivirus.EmailAntivirus>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         builder.Services.AddScoped<InboxTriage>();
         builder.Services.AddScoped<InboxActions>();

@@ -72,6 +72,10 @@ public sealed class TriageOptions
     [ConfigurationKeyName("attachments")]
     public AttachmentsOptions Attachments { get; set; } = new();
 
+    /// <summary>ClamAV scanning of attachments before classification (docs/triage.md, "Antivirus").</summary>
+    [ConfigurationKeyName("antivirus")]
+    public AntivirusOptions Antivirus { get; set; } = new();
+
     /// <summary>Rules, tried in order before the LLM (the classification part matches them).</summary>
     [ConfigurationKeyName("rules")]
     public List<RuleOptions> Rules { get; set; } = [];

@@ -50,6 +50,7 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         OnePrompt(options.DefaultPrompt, options.DefaultPromptFile, "default_prompt", "default_prompt_file", Fail);
         ValidateAttachments(options.Attachments, "attachments", Fail);
         ValidateNotifications(options.Notifications, "notifications", Fail);
+        ValidateAntivirus(options.Antivirus, Fail);
         if (options.Sandbox.PreviewLimit is < 1 or > SandboxOptions.MaxPreviewLimit)
         {
             Fail("sandbox:preview_limit", $"must be 1–{SandboxOptions.MaxPreviewLimit}");
@@ -604,4 +605,21 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
     /// <summary>An HTTP field name (RFC 9110 token).</summary>
     [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderName();
+
+    private static void ValidateAntivirus(AntivirusOptions antivirus, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(antivirus.Host))
+        {
+            fail("antivirus:host", "is required");
+        }
+        if (antivirus.Port is < 1 or > 65535)
+        {
+            fail("antivirus:port", "must be 1–65535");
+        }
+        Positive(antivirus.Timeout, "antivirus:timeout", fail);
+        if (!AntivirusOptions.Actions.Contains(antivirus.OnVirusDetected))
+        {
+            fail("antivirus:on_virus_detected", $"'{antivirus.OnVirusDetected}' is not one of {string.Join(", ", AntivirusOptions.Actions)}");
+        }
+    }
 }

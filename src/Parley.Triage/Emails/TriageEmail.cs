@@ -31,6 +31,12 @@ public sealed record TriageEmail(
     /// with <c>supports_vision</c>, not a private account): bytes are held only for images that will be sent.
     /// </summary>
     public IReadOnlyList<TriageImage> Images { get; init; } = Images ?? [];
+
+    /// <summary>
+    /// The signature clamd found in an attachment (<c>antivirus.enabled</c>); null when clean or not scanned. An email
+    /// with a virus is handled by <c>antivirus.on_virus_detected</c>, never shown to an LLM.
+    /// </summary>
+    public string? Virus { get; init; }
 }
 
 /// <summary>An attachment: its name, type and size, and its text where it has one and extraction is on.</summary>

@@ -19,7 +19,8 @@ public sealed class ImapFolderWatcher(
     ImapFolderStates states,
     ITriageEmailSink sink,
     TimeProvider time,
-    ILogger<ImapFolderWatcher> logger)
+    ILogger<ImapFolderWatcher> logger,
+    Antivirus.EmailAntivirus? antivirus = null)
 {
     /// <summary>True while a connection is open and the folder selected (the dashboard's "connected").</summary>
     public bool Connected { get; private set; }
@@ -190,9 +191,14 @@ public sealed class ImapFolderWatcher(
             next += batch.Count;
             var messages = await FetchAsync(folder, batch, cancellationToken);
             // Expunged before the FETCH: not there to hand.
-            var emails = batch.Where(uid => messages.ContainsKey(uid.Id))
-                .Select(uid => TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, messages[uid.Id], sizes[uid.Id], account.Attachments, account.Images))
-                .ToList();
+            var emails = new List<Emails.TriageEmail>();
+            foreach (var uid in batch.Where(uid => messages.ContainsKey(uid.Id)))
+            {
+                var message = messages[uid.Id];
+                var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, sizes[uid.Id], account.Attachments, account.Images);
+                // Scanned here, where the attachments' bytes are: the sink gets the verdict, not the bytes.
+                emails.Add(antivirus is null ? email : email with { Virus = await antivirus.FindVirusAsync(account.Name, message, cancellationToken) });
+            }
             messages.Clear();
             var finished = 0;
             if (sink is ITriageEmailBatchSink batchSink && emails.Count > 1)

@@ -34,6 +34,7 @@ internal sealed class InboxTriage(
     InboxDirectory inboxes,
     MessageReader reader,
     TriageClassifier classifier,
+    Antivirus.EmailAntivirus antivirus,
     InboxActions actions,
     TriageAuditLog audit,
     TriageDbContext db,
@@ -77,8 +78,16 @@ internal sealed class InboxTriage(
         // Attachment text and images need the message as received; the stored fields do for the rest.
         var attachments = triageOptions.Attachments is { Enabled: true } extraction ? extraction : null;
         var images = VisionImages.LimitsFor(attachments, settings.Provider, settings.Private);
-        var mime = attachments is not null || images is not null ? await reader.LoadMimeAsync(messageId, cancellationToken) : null;
-        var outcome = await classifier.ClassifyAsync(InboxEmails.From(stored, account, inboxId, mime, attachments, images), settings, cancellationToken);
+        // Antivirus scans the message as received too (its attachments' bytes are only there).
+        var scan = triageOptions.Antivirus.Enabled;
+        var mime = attachments is not null || images is not null || scan ? await reader.LoadMimeAsync(messageId, cancellationToken) : null;
+        var email = InboxEmails.From(stored, account, inboxId, mime, attachments, images);
+        if (scan && mime is not null)
+        {
+            email = email with { Virus = await antivirus.FindVirusAsync(account, mime, cancellationToken) };
+        }
+        // quarantine is the label "Quarantine" here (a move is a label in a Parley inbox), delete is the inbox's delete.
+        var outcome = await antivirus.DecideAsync(email, () => classifier.ClassifyAsync(email, settings, cancellationToken));
         if (outcome is ClassificationFailure failure)
         {
             return new InboxTriageResult.Failed($"{failure.CodeName}: {failure.Message}");

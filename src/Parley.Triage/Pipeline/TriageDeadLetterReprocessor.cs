@@ -17,6 +17,7 @@ namespace Parley.Triage.Pipeline;
 internal sealed class TriageDeadLetterReprocessor(
     RunningAccounts accounts,
     TriageEmailProcessor processor,
+    Antivirus.EmailAntivirus antivirus,
     ILogger<TriageDeadLetterReprocessor> logger) : IDeadLetterReprocessor
 {
     /// <summary>IMAP entries only: Parley's own inboxes' entries (<c>mail:</c> folders) have their own reprocessor.</summary>
@@ -43,7 +44,7 @@ internal sealed class TriageDeadLetterReprocessor(
         }
     }
 
-    private static async Task<TriageEmail?> FindAsync(MailKit.Net.Imap.ImapClient client, ImapAccount account, DeadLetterItem item, CancellationToken ct)
+    private async Task<TriageEmail?> FindAsync(MailKit.Net.Imap.ImapClient client, ImapAccount account, DeadLetterItem item, CancellationToken ct)
     {
         IMailFolder folder;
         try
@@ -71,7 +72,7 @@ internal sealed class TriageDeadLetterReprocessor(
         return null;
     }
 
-    private static async Task<TriageEmail?> ReadAsync(IMailFolder folder, ImapAccount account, UniqueId uid, CancellationToken ct)
+    private async Task<TriageEmail?> ReadAsync(IMailFolder folder, ImapAccount account, UniqueId uid, CancellationToken ct)
     {
         var summaries = await folder.FetchAsync([uid], MessageSummaryItems.UniqueId | MessageSummaryItems.Size, ct);
         if (summaries.Count == 0)
@@ -80,8 +81,9 @@ internal sealed class TriageDeadLetterReprocessor(
         }
         var message = await folder.GetMessageAsync(uid, ct);
         // Read as the watcher reads it (attachment text, images), so a retry decides on what the first attempt saw.
+        // Scanned again, as the watcher scans: an email with a virus is never classified, on a retry either.
         return TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid.Id, message, summaries[0].Size ?? 0,
-            account.Attachments, account.Images);
+            account.Attachments, account.Images) with { Virus = await antivirus.FindVirusAsync(account.Name, message, ct) };
     }
 }
 

@@ -48,7 +48,8 @@ internal sealed partial class TriageEmailProcessor
                 alone.Add((i, null)); // after its twin, which decides whether it is processed at all
                 continue;
             }
-            var decision = classifier.DecideWithoutLlm(email, account.Classifier);
+            // An email with a virus goes alone: on_virus_detected decides, not the rules.
+            var decision = email.Virus is null ? classifier.DecideWithoutLlm(email, account.Classifier) : null;
             if (decision is not null && CanActTogether(account, decision))
             {
                 together.Add((i, decision));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Parley.Triage.Actions;
+using Parley.Triage.Antivirus;
 using Parley.Triage.Audit;
 using Parley.Triage.Classification;
 using Parley.Triage.DeadLetters;
@@ -25,6 +26,7 @@ internal sealed partial class TriageEmailProcessor(
     RunningAccounts accounts,
     IServiceScopeFactory scopes,
     TriageClassifier classifier,
+    EmailAntivirus antivirus,
     PipelineMetrics metrics,
     TimeProvider time,
     ILogger<TriageEmailProcessor> logger,
@@ -89,7 +91,7 @@ internal sealed partial class TriageEmailProcessor(
         AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided, CancellationToken cancellationToken)
     {
         var account = runtime.Account;
-        var outcome = decided ?? await classifier.ClassifyAsync(email, account.Classifier, cancellationToken);
+        var outcome = decided ?? await antivirus.DecideAsync(email, () => classifier.ClassifyAsync(email, account.Classifier, cancellationToken));
         if (outcome is ClassificationFailure failure)
         {
             return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
@@ -119,7 +121,9 @@ internal sealed partial class TriageEmailProcessor(
         {
             await runtime.Connection.UseAsync(async client =>
             {
-                await new ImapActions(client, account.Imap).ExecuteAsync(email.Folder, email.Uid, onServer, cancellationToken);
+                // Quarantine is created when missing whatever folders.mode says (Mailpilot's): it is not the LLM's choice.
+                var imap = email.Virus is not null && decision.Source == EmailAntivirus.Origin ? account.Imap with { AutoCreateFolders = true } : account.Imap;
+                await new ImapActions(client, imap).ExecuteAsync(email.Folder, email.Uid, onServer, cancellationToken);
                 if (ProcessingHeaders.Applies(account, decision.Actions))
                 {
                     await ProcessingHeaders.AddAsync(client, email.Folder, email.Uid, decision, time.GetUtcNow(), cancellationToken);

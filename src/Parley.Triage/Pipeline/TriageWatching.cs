@@ -22,7 +22,8 @@ internal sealed class TriageWatching(
     TriageEmailProcessor processor,
     PausedAccounts paused,
     TimeProvider time,
-    ILoggerFactory loggers) : IHostedService
+    ILoggerFactory loggers,
+    Antivirus.EmailAntivirus antivirus) : IHostedService
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly ILogger _logger = loggers.CreateLogger<TriageWatching>();
@@ -153,7 +154,7 @@ internal sealed class TriageWatching(
         var stop = new CancellationTokenSource();
         var watchers = runtime.Account.Imap.WatchFolders
             .Select(folder => new ImapFolderWatcher(runtime.Account.Imap, folder, connector, states, processor, time,
-                loggers.CreateLogger<ImapFolderWatcher>()))
+                loggers.CreateLogger<ImapFolderWatcher>(), antivirus))
             .ToList();
         runtime.Watching = stop;
         runtime.Watchers = watchers;

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Parley.Triage.Actions;
+using Parley.Triage.Classification;
+using Parley.Triage.Configuration;
+
+namespace Parley.Triage.Antivirus;
+
+/// <summary>
+/// Scans an email's attachments (and inline parts that are not its text) with clamd, one connection each, before
+/// rules and the LLM see it — when <c>antivirus.enabled</c> is on now (read live). The first signature found is the
+/// verdict. A scan that fails (clamd unreachable, timing out, refusing the stream) does what Mailpilot does: it is
+/// logged and the attachment counts as clean, so mail keeps flowing while clamd is down.
+/// </summary>
+public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageOptions> options, ILogger<EmailAntivirus> logger)
+{
+    /// <summary>The signature clamd found in one of the message's attachments; null when clean, or scanning is off.</summary>
+    public async Task<string?> FindVirusAsync(string account, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue.Antivirus;
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+        foreach (var part in ScannedParts(message))
+        {
+            var verdict = await scanner.ScanAsync(settings.Host, settings.Port, settings.Timeout.Value,
+                (stream, ct) => WriteAsync(part, stream, ct), cancellationToken);
+            if (verdict.Infected)
+            {
+                logger.LogWarning("Triage {Account}: virus {Signature} found in an attachment", account, verdict.Virus);
+                return verdict.Virus;
+            }
+            if (verdict.Error is not null)
+            {
+                logger.LogError("Triage {Account}: antivirus scan failed ({Error}); the attachment is treated as clean", account, verdict.Error);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Where a virus decision comes from: the built-in antivirus rule (the audit shows no provider or model).</summary>
+    public static readonly DecisionSource Origin = DecisionSource.FromRule("antivirus");
+
+    /// <summary>Mailpilot's <c>flag_only</c> flags: the <c>$Virus</c> keyword and <c>\Flagged</c>.</summary>
+    public static readonly TriageAction VirusFlags = new(TriageActionKind.Flag, Flags: ["$Virus", "\\Flagged"]);
+
+    /// <summary>
+    /// What <c>on_virus_detected</c> (now) decides for an email with <paramref name="virus"/>: <c>quarantine</c> and
+    /// <c>delete</c> are the whole decision (no LLM); <c>flag_only</c> is null — the caller classifies as usual and
+    /// puts <see cref="VirusFlags"/> first.
+    /// </summary>
+    public ClassificationDecision? DecisionFor(string virus) => options.CurrentValue.Antivirus.OnVirusDetected switch
+    {
+        AntivirusOptions.FlagOnly => null,
+        AntivirusOptions.Delete => Decision([new TriageAction(TriageActionKind.Delete)], virus),
+        _ => Decision([new TriageAction(TriageActionKind.Move, Folder: AntivirusOptions.QuarantineFolder)], virus),
+    };
+
+    /// <summary>
+    /// <paramref name="classify"/> (rules, then the LLM) — unless clamd found a virus: then <c>on_virus_detected</c>
+    /// decides (quarantine, delete: no rule, no LLM), or, for <c>flag_only</c>, the classification goes on and the virus
+    /// flags come first. The IMAP pipeline and Parley's own inboxes decide through this one place.
+    /// </summary>
+    public async Task<ClassificationOutcome> DecideAsync(Emails.TriageEmail email, Func<Task<ClassificationOutcome>> classify)
+    {
+        if (email.Virus is not { } virus)
+        {
+            return await classify();
+        }
+        if (DecisionFor(virus) is { } onVirus)
+        {
+            return onVirus;
+        }
+        var classified = await classify();
+        return classified is ClassificationDecision decision ? Flagged(decision, virus) : classified;
+    }
+
+    /// <summary><c>flag_only</c>: the classifier's decision with the virus flags first and the signature in its reasoning.</summary>
+    public static ClassificationDecision Flagged(ClassificationDecision classified, string virus) => classified with
+    {
+        Actions = [VirusFlags, .. classified.Actions],
+        Reasoning = classified.Reasoning is { Length: > 0 } reasoning ? $"{Reasoning(virus)}; {reasoning}" : Reasoning(virus),
+    };
+
+    public static string Reasoning(string virus) => $"virus: {virus}";
+
+    private static ClassificationDecision Decision(IReadOnlyList<TriageAction> actions, string virus) =>
+        new(actions, Category: null, Confidence: 1, Reasoning(virus), Origin);
+
+    /// <summary>Every part but the message's own text: attachments, inline images, attached messages.</summary>
+    private static IEnumerable<MimeEntity> ScannedParts(MimeMessage message) =>
+        message.BodyParts.Where(p => p.IsAttachment || p is not TextPart);
+
+    private static Task WriteAsync(MimeEntity part, Stream stream, CancellationToken ct) => part switch
+    {
+        MimePart { Content: { } content } => content.DecodeToAsync(stream, ct),
+        MessagePart { Message: { } attached } => attached.WriteToAsync(stream, ct),
+        _ => part.WriteToAsync(stream, contentOnly: true, ct),
+    };
+}

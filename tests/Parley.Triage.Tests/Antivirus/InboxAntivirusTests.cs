@@ -1,0 +1,57 @@
+using System.Net;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Parley.Mail.Smtp;
+using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
+using Parley.Triage.Tests.Inboxes;
+
+namespace Parley.Triage.Tests.Antivirus;
+
+/// <summary>Parley's own inboxes are scanned too: mail received over SMTP with a virus never reaches the LLM.</summary>
+public sealed class InboxAntivirusTests
+{
+    [Theory, BothProviders]
+    public async Task Stored_mail_with_a_virus_is_quarantined_without_the_llm(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var llm = await FakeLlmServer.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Mail:Hostname"] = "mx.parley.test",
+            ["Triage:llm_providers:0:name"] = "fake",
+            ["Triage:llm_providers:0:api_url"] = llm.ChatCompletionsUrl.ToString(),
+            ["Triage:llm_providers:0:default_model"] = "fake-model",
+            ["Triage:antivirus:enabled"] = "true",
+            ["Triage:antivirus:host"] = "127.0.0.1",
+            ["Triage:antivirus:port"] = clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Triage:inboxes:0:address"] = "receipts@example.test",
+        });
+        var admin = (await app.SignInAsync()).AccessToken;
+        var domain = (await InboxTriageTests.JsonAsync(app.SendAsync(HttpMethod.Post, "/api/mail/domains", admin, new { name = "example.test" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await InboxTriageTests.InboxAsync(app, admin, domain, "receipts");
+
+        var body = new BodyBuilder { TextBody = "See attached." };
+        body.Attachments.Add("invoice.exe", "MZ"u8.ToArray(), new ContentType("application", "octet-stream"));
+        var message = new MimeMessage { Subject = "Your invoice", Body = body.ToMessageBody() };
+        message.From.Add(new MailboxAddress("Shop", "shop@sender.test"));
+        message.To.Add(new MailboxAddress(null, "receipts@example.test"));
+        using (var client = new SmtpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", app.Services.GetRequiredService<SmtpListener>().Endpoint!.Port, SecureSocketOptions.None);
+            await client.SendAsync(message);
+            await client.DisconnectAsync(quit: true);
+        }
+        await Eventually.Until(async () => await app.WithDbAsync(db => db.AuditLog.CountAsync()) == 1, TimeSpan.FromSeconds(20), "the decision");
+
+        var entry = await app.WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync());
+        Assert.Equal("virus: Test.Signature", entry.Reasoning);
+        Assert.Contains("\"Quarantine\"", entry.Actions, StringComparison.Ordinal);
+        Assert.Equal("MZ"u8.ToArray(), Assert.Single(clamd.Scans).Content);
+        Assert.Empty(llm.Requests);
+    }
+}
