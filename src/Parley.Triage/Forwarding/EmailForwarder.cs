@@ -25,10 +25,9 @@ internal sealed class EmailForwarder(ForwardLedger ledger, TriageMailer mailer)
         {
             throw new ForwardException($"forward to {to}: the account has no forward.from_inbox or forward.smtp");
         }
-        var route = new TriageMailRoute(options.FromInbox, string.IsNullOrWhiteSpace(options.From) ? imapUsername : options.From, options.Smtp);
         try
         {
-            await mailer.SendAsync(route, to, ForwardText.Subject(email.Subject),
+            await mailer.SendAsync(options, imapUsername, to, ForwardText.Subject(email.Subject),
                 ForwardText.Body(email.From, email.Date, email.Subject, email.To, email.TextBody), Headers, $"forward to {to}", cancellationToken);
         }
         catch (TriageMailException e)

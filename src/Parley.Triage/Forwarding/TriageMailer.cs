@@ -8,9 +8,6 @@ using MailAddress = Parley.Mail.Messages.MailAddress;
 
 namespace Parley.Triage.Forwarding;
 
-/// <summary>Where an email Triage sends leaves from: a Parley Mail inbox, or an SMTP relay with its sender address.</summary>
-internal sealed record TriageMailRoute(string? FromInbox, string? From, ForwardSmtpOptions Smtp);
-
 /// <summary>
 /// Sends one plain-text email from Triage — a <c>forward</c> action's (<see cref="EmailForwarder"/>) or a notification's
 /// — from a Parley Mail inbox through Mail's <see cref="MailSender"/> (signed, threaded, suppression list, Mail's
@@ -19,17 +16,20 @@ internal sealed record TriageMailRoute(string? FromInbox, string? From, ForwardS
 /// </summary>
 internal sealed class TriageMailer(InboxDirectory inboxes, MailSender sender, TimeProvider time)
 {
+    /// <param name="route">The configured route: <c>from_inbox</c>, else <c>smtp</c> from <c>from</c>.</param>
+    /// <param name="fallbackFrom">The relay's sender when <c>from</c> is empty (a forward: the account's IMAP username).</param>
     public async Task SendAsync(
-        TriageMailRoute route, string to, string subject, string body, IReadOnlyList<KeyValuePair<string, string>> headers, string what,
-        CancellationToken cancellationToken)
+        MailRouteOptions route, string? fallbackFrom, string to, string subject, string body, IReadOnlyList<KeyValuePair<string, string>> headers,
+        string what, CancellationToken cancellationToken)
     {
+        var from = string.IsNullOrWhiteSpace(route.From) ? fallbackFrom : route.From;
         if (!string.IsNullOrWhiteSpace(route.FromInbox))
         {
             await ThroughMailAsync(route.FromInbox, to, subject, body, headers, what, cancellationToken);
         }
-        else if (!string.IsNullOrWhiteSpace(route.Smtp.Host) && !string.IsNullOrWhiteSpace(route.From))
+        else if (!string.IsNullOrWhiteSpace(route.Smtp.Host) && !string.IsNullOrWhiteSpace(from))
         {
-            await ThroughRelayAsync(route.Smtp, route.From, to, subject, body, headers, what, cancellationToken);
+            await ThroughRelayAsync(route.Smtp, from, to, subject, body, headers, what, cancellationToken);
         }
         else
         {

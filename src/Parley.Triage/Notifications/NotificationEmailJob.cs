@@ -31,7 +31,7 @@ internal sealed partial class NotificationEmailJob(TriageMailer mailer, IOptions
             LogDropped();
             return;
         }
-        await mailer.SendAsync(new TriageMailRoute(email.FromInbox, email.From, email.Smtp), payload.To, payload.Subject, payload.Text, Headers,
+        await mailer.SendAsync(email, null, payload.To, payload.Subject, payload.Text, Headers,
             "notification email", cancellationToken);
     }
 
