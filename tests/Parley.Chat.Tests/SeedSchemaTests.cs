@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Chat.Storage;
@@ -35,60 +34,17 @@ public sealed class SeedSchemaTests
         var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
         var chat = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
 
-        var missing = new List<string>();
-        foreach (var (table, columns) in SeedTables())
-        {
-            var db = ServedByCore.Contains(table) ? (DbContext)core : chat;
-            var schema = provider == TestDatabase.Postgres ? (ServedByCore.Contains(table) ? CoreDbContext.ModuleName : ChatDbContext.ModuleName) : null;
-            var actual = await ColumnsOfAsync(db, schema, table);
-            if (actual.Count == 0)
-            {
-                missing.Add(table + " (table)");
-                continue;
-            }
-            missing.AddRange(columns.Where(c => !actual.Contains(c)).Select(c => table + "." + c));
-        }
+        var missing = await MigratedSchema.MissingAsync(SeedTables(), table => ServedByCore.Contains(table)
+            ? (core, provider == TestDatabase.Postgres ? CoreDbContext.ModuleName : null)
+            : (chat, provider == TestDatabase.Postgres ? ChatDbContext.ModuleName : null));
 
         Assert.True(missing.Count == 0, "missing from the " + provider + " databases: " + string.Join(", ", missing));
-    }
-
-    private static async Task<HashSet<string>> ColumnsOfAsync(DbContext db, string? schema, string table)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = connection.CreateCommand();
-        if (schema is null)
-        {
-            command.CommandText = "SELECT name FROM pragma_table_info($table)";
-            AddParameter(command, "$table", table);
-        }
-        else
-        {
-            command.CommandText = "SELECT column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table";
-            AddParameter(command, "@schema", schema);
-            AddParameter(command, "@table", table);
-        }
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
-    }
-
-    private static void AddParameter(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>Table name → column names, read from the seed: a table's name, then a "Column Type Notes" block.</summary>
     internal static Dictionary<string, List<string>> SeedTables()
     {
-        var lines = File.ReadAllLines(FindSeed());
+        var lines = MigratedSchema.SeedLines("003_chatalot.txt");
         var tables = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -106,18 +62,5 @@ public sealed class SeedSchemaTests
             tables[name] = columns;
         }
         return tables;
-    }
-
-    private static string FindSeed()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "docs", "seeds", "003_chatalot.txt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("docs/seeds/003_chatalot.txt not found above " + AppContext.BaseDirectory);
     }
 }

@@ -60,7 +60,8 @@ internal sealed partial class TriageEmailProcessor
             }
         }
 
-        foreach (var set in together.GroupBy(t => AuditJson(t.Decision.Actions)).Select(g => g.ToList()))
+        // Emails with the same actions (as the audit writes them) are acted on with one command per action.
+        foreach (var set in together.GroupBy(t => TriageAuditLog.ActionsJson(t.Decision.Actions)).Select(g => g.ToList()))
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -95,8 +96,6 @@ internal sealed partial class TriageEmailProcessor
         }
         return prefix;
     }
-
-    private static string AuditJson(IReadOnlyList<TriageAction> actions) => TriageAuditLog.ActionsJson(actions);
 
     private static bool CanActTogether(TriageAccount account, ClassificationDecision decision) =>
         !account.Imap.DryRun

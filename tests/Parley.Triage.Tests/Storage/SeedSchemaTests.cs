@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,18 +38,8 @@ public sealed partial class SeedSchemaTests
         var triage = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
         var schema = provider == TestDatabase.Postgres ? TriageDbContext.ModuleName : null;
 
-        var missing = new List<string>();
-        foreach (var (table, columns) in SeedTables())
-        {
-            var actual = await ColumnsOfAsync(triage, schema, table);
-            if (actual.Count == 0)
-            {
-                missing.Add(table + " (table)");
-                continue;
-            }
-            missing.AddRange(columns.Where(c => !actual.Contains(c)).Select(c => table + "." + c));
-        }
-        var indexes = await IndexNamesAsync(triage, schema);
+        var missing = await MigratedSchema.MissingAsync(SeedTables(), _ => (triage, schema));
+        var indexes = await MigratedSchema.IndexNamesAsync(triage, schema);
         missing.AddRange(SeedIndexes().Where(i => !indexes.Contains(i)).Select(i => i + " (index)"));
 
         Assert.True(missing.Count == 0, "missing from the " + provider + " database: " + string.Join(", ", missing));
@@ -89,54 +78,6 @@ public sealed partial class SeedSchemaTests
         }
     }
 
-    private static async Task<HashSet<string>> IndexNamesAsync(DbContext db, string? schema)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = schema is null
-            ? "SELECT name FROM sqlite_master WHERE type = 'index'"
-            : "SELECT indexname FROM pg_indexes WHERE schemaname = '" + schema + "'";
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-        return names;
-    }
-
-    private static async Task<HashSet<string>> ColumnsOfAsync(DbContext db, string? schema, string table)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-        if (schema is null)
-        {
-            command.CommandText = "SELECT name FROM pragma_table_info($table)";
-            AddParameter(command, "$table", table);
-        }
-        else
-        {
-            command.CommandText = "SELECT column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table";
-            AddParameter(command, "@schema", schema);
-            AddParameter(command, "@table", table);
-        }
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
-    }
-
-    private static void AddParameter(DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     /// <summary>
     /// Table name → column names. The seed is flattened Markdown: a table's name alone on a line, then
     /// "| Column | Type | Description |", "|---|…", and rows "name | TYPE | description |".
@@ -146,7 +87,7 @@ public sealed partial class SeedSchemaTests
         var tables = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         string? lastName = null;
         List<string>? columns = null;
-        foreach (var line in File.ReadAllLines(FindSeed()))
+        foreach (var line in MigratedSchema.SeedLines("004_mailpilot.txt"))
         {
             if (line.StartsWith("| Column | Type |", StringComparison.Ordinal) && lastName is not null)
             {
@@ -171,23 +112,10 @@ public sealed partial class SeedSchemaTests
 
     /// <summary>The seed's named indexes: run together on the line after "Indexes:" ("idx_a- For …idx_b- For …").</summary>
     internal static List<string> SeedIndexes() =>
-        File.ReadAllLines(FindSeed())
+        MigratedSchema.SeedLines("004_mailpilot.txt")
             .SelectMany(l => IndexName().Matches(l).Select(m => m.Value))
             .Distinct()
             .ToList();
-
-    private static string FindSeed()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "docs", "seeds", "004_mailpilot.txt");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("docs/seeds/004_mailpilot.txt not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex("^([a-z_]+) \\| [A-Z]+ \\|")]
     private static partial Regex ColumnRow();
