@@ -90,7 +90,9 @@ public sealed class LabelsAndThreadStatesTests
         var events = receiver.Received.Where(r => r.Event != "webhook.verification").Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
         var changed = Assert.Single(events, e => e.Str("type") == "thread.state_changed").GetProperty("data");
         Assert.Equal((thread, "open", "spam", inbox.ToString()), (changed.Str("thread_id"), changed.Str("previous_state"), changed.Str("state"), changed.Str("inbox_id")));
-        var labeled = events.Where(e => e.Str("type") == "message.labeled").Select(e => e.GetProperty("data")).ToList();
+        // Deliveries run as independent jobs and may arrive in either order; the envelope's created_at is the order of events.
+        var labeled = events.Where(e => e.Str("type") == "message.labeled")
+            .OrderBy(e => e.GetProperty("created_at").GetDateTime()).Select(e => e.GetProperty("data")).ToList();
         Assert.Equal([true, false], labeled.Select(d => d.GetProperty("labeled").GetBoolean()));
         Assert.All(labeled, d => Assert.Equal((message, "junk"), (d.Str("message_id"), d.Str("label"))));
     }
