@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Parley.Tests.Infrastructure;
 using Parley.Triage.Audit;
+using Parley.Triage.DeadLetters;
 using Parley.Triage.Tests.Attachments;
 using Parley.Triage.Tests.Imap;
 using Parley.Triage.Tests.Pipeline;
@@ -107,6 +108,52 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         Assert.Contains("$Work", message.Keywords); // the LLM's decision, carried out after the flags
         Assert.Single(h.Llm.Requests);
         Assert.Equal("virus: Test.Signature; looks important", Assert.Single(await AuditAsync(h)).Reasoning);
+    }
+
+    [Theory, BothProviders]
+    public async Task Flag_only_flags_are_on_the_server_when_classification_fails_and_the_retry_neither_loses_nor_repeats_them(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, Antivirus(clamd.Port, "flag_only"));
+        h.Llm.Status(500);
+
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+
+        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
+        // The virus was found: its flags are on the message whatever happened to the classification after.
+        var flagged = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.True(flagged.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.Contains("$Virus", flagged.Keywords);
+        Assert.Equal(0, await h.AuditCountAsync());
+
+        h.Llm.Reply(PipelineHarness.FlagReply("$Work"));
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await Eventually.Until(async () => (await h.DeadLettersAsync())[0].RetryStatus == DeadLetterStatus.Success, Seconds15, "the retry succeeds");
+        var message = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.True(message.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.Equal(["$Virus", "$Work"], message.Keywords.Order(StringComparer.Ordinal));
+        Assert.Equal(2, clamd.Scans.Count); // the retry scanned again
+        Assert.Equal(2, h.Llm.Requests.Count);
+        Assert.Equal("virus: Test.Signature; looks important", Assert.Single(await AuditAsync(h)).Reasoning);
+    }
+
+    [Theory, BothProviders]
+    public async Task Flag_only_in_dry_run_sets_no_flag_before_classifying(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
+            Antivirus(clamd.Port, "flag_only", s => s["Triage:dry_run"] = "true"));
+        h.Llm.Status(500);
+
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+
+        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
+        var message = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.False(message.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.DoesNotContain("$Virus", message.Keywords);
     }
 
     [Theory, BothProviders]
