@@ -3,6 +3,7 @@ using MailKit;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 using Parley.Triage.Audit;
 using Parley.Triage.DeadLetters;
 using Parley.Triage.Tests.Attachments;
@@ -189,6 +190,30 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         Assert.Single(clamd.Scans);
         Assert.Single(h.Llm.Requests);
         Assert.Equal("looks important", Assert.Single(await AuditAsync(h)).Reasoning);
+    }
+
+    [Theory, BothProviders]
+    public async Task Antivirus_turned_on_through_the_settings_api_scans_the_next_email_without_a_restart(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
+            Antivirus(clamd.Port, more: s => s["Triage:antivirus:enabled"] = "false"));
+        var admin = (await h.App.SignInAsync()).AccessToken;
+
+        using (var get = await h.App.SendAsync(HttpMethod.Get, "/api/triage/settings", admin))
+        {
+            var settings = System.Text.Json.Nodes.JsonNode.Parse((await get.JsonAsync()).GetProperty("settings").GetRawText())!;
+            settings["antivirus"]!["enabled"] = "true";
+            using var put = await h.App.SendAsync(HttpMethod.Put, "/api/triage/settings", admin, settings);
+            Assert.True(put.StatusCode == System.Net.HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+        await h.WaitConnectedAsync();
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+
+        await Eventually.Until(() => h.InFolderAsync("Quarantine", "Infected"), Seconds15, "the infected email is quarantined");
+        Assert.Single(clamd.Scans);
+        Assert.Empty(h.Llm.Requests);
     }
 
     [Theory, BothProviders]
