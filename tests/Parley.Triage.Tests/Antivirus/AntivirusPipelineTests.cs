@@ -41,6 +41,14 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         return message;
     }
 
+    /// <summary>An infected email appended while the LLM answers 500: processed into the dead letter.</summary>
+    private static async Task InfectedWithTheLlmDownAsync(PipelineHarness h)
+    {
+        h.Llm.Status(500);
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
+    }
+
     private static Task<List<AuditLogEntry>> AuditAsync(PipelineHarness h) =>
         h.App.WithDbAsync(db => db.AuditLog.AsNoTracking().Where(a => a.AccountName == h.User).OrderBy(a => a.Id).ToListAsync());
 
@@ -117,11 +125,7 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         await using var clamd = FakeClamd.Start();
         clamd.Reply = "stream: Test.Signature FOUND";
         await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, Antivirus(clamd.Port, "flag_only"));
-        h.Llm.Status(500);
-
-        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
-
-        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
+        await InfectedWithTheLlmDownAsync(h);
         // The virus was found: its flags are on the message whatever happened to the classification after.
         var flagged = Assert.Single(await h.MessagesAsync("INBOX"));
         Assert.True(flagged.Flags.HasFlag(MessageFlags.Flagged));
@@ -147,11 +151,7 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         clamd.Reply = "stream: Test.Signature FOUND";
         await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
             Antivirus(clamd.Port, "flag_only", s => s["Triage:dry_run"] = "true"));
-        h.Llm.Status(500);
-
-        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
-
-        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
+        await InfectedWithTheLlmDownAsync(h);
         var message = Assert.Single(await h.MessagesAsync("INBOX"));
         Assert.False(message.Flags.HasFlag(MessageFlags.Flagged));
         Assert.DoesNotContain("$Virus", message.Keywords);
