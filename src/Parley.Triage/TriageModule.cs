@@ -91,6 +91,7 @@ public static class TriageModule
         // -- antivirus: attachments scanned by ClamAV's clamd before classification (docs/triage.md, "Antivirus")
         builder.Services.AddSingleton<Antivirus.ClamdScanner>();
         builder.Services.AddSingleton<Antivirus.EmailAntivirus>();
+        builder.Services.AddSingleton<Antivirus.ClamdReachability>();
         // -- Parley's own Mail inboxes triaged by the same rules and LLM
         builder.Services.AddScoped<InboxTriage>();
         builder.Services.AddScoped<InboxActions>();
@@ -117,6 +118,8 @@ public static class TriageModule
         app.MapHub<TriageFeedHub>(TriageFeedHub.Path, options => options.CloseOnAuthenticationExpiration = true)
             .RequireAuthorization(TriageDashboardAuthorization.PolicyName);
         // -- OAuth2, attachments, notifications, webhooks
+        // -- antivirus: clamd's reachability gauge exists from the start (observable instruments are created with their owner)
+        app.Services.GetRequiredService<Antivirus.ClamdReachability>();
         // -- own inboxes
         return app;
     }

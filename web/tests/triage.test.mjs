@@ -204,6 +204,45 @@ test('Settings: a refused value is shown under its field; a valid change is in f
   await page.context().close();
 });
 
+test('Settings: antivirus turned on with a bad port is refused at the field; a valid change is in force and shown after reload', async () => {
+  const page = await adminPage('/triage/settings');
+  const antivirus = page.getByTestId('triage-settings-antivirus');
+  await antivirus.locator('input[name="antivirus.enabled"]').check();
+  await antivirus.locator('input[name="antivirus.port"]').fill('70000');
+  await page.getByTestId('triage-settings-save').click();
+  await antivirus.getByTestId('field-error').filter({ hasText: '1–65535' }).waitFor();
+  assert.notEqual((await call('GET', '/api/triage/settings')).settings.antivirus?.enabled, 'true', 'nothing was saved');
+
+  // A port nothing listens on: saved and in force at once, so health finds clamd unreachable.
+  await antivirus.locator('input[name="antivirus.host"]').fill('127.0.0.1');
+  await antivirus.locator('input[name="antivirus.port"]').fill('9');
+  await antivirus.locator('input[name="antivirus.timeout"]').fill('5s');
+  await antivirus.locator('select[name="antivirus.on_virus_detected"]').selectOption('flag_only');
+  await page.getByTestId('triage-settings-save').click();
+  await page.getByTestId('triage-settings-saved').waitFor();
+  const saved = (await call('GET', '/api/triage/settings')).settings.antivirus;
+  assert.deepEqual(saved, { enabled: 'true', host: '127.0.0.1', port: '9', timeout: '5s', on_virus_detected: 'flag_only' });
+  const health = await call('GET', '/api/triage/health');
+  assert.equal(health.antivirus.enabled, true);
+  assert.equal(health.antivirus.reachable, false);
+
+  await page.reload();
+  await page.getByTestId('triage-settings-antivirus').waitFor();
+  assert.equal(await antivirus.locator('input[name="antivirus.enabled"]').isChecked(), true);
+  assert.equal(await antivirus.locator('input[name="antivirus.port"]').inputValue(), '9');
+  assert.equal(await antivirus.locator('select[name="antivirus.on_virus_detected"]').inputValue(), 'flag_only');
+  await page.goto('/triage');
+  await page.locator('[data-testid="triage-health-antivirus"][data-reachable="false"]').waitFor();
+
+  // Off again for the tests after this one (health back to ok).
+  await page.goto('/triage/settings');
+  await antivirus.locator('input[name="antivirus.enabled"]').uncheck();
+  await page.getByTestId('triage-settings-save').click();
+  await page.getByTestId('triage-settings-saved').waitFor();
+  assert.equal((await call('GET', '/api/triage/health')).antivirus.enabled, false);
+  await page.context().close();
+});
+
 test('Settings as raw YAML: an invalid document is refused with its errors, a valid one applied', async (t) => {
   if (!(await serverHas('GET', '/api/triage/settings/yaml'))) return t.skip('the server has no /api/triage/settings/yaml yet');
   const page = await adminPage('/triage/settings');

@@ -56,6 +56,32 @@ public sealed class ClamdScanner(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// clamd's <c>zPING</c>: true when it answers <c>PONG</c> within <paramref name="timeout"/>; false when it refuses the
+    /// connection, times out or answers anything else. Only the caller's cancellation throws.
+    /// </summary>
+    public async Task<bool> PingAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            using var client = new TcpClient { NoDelay = true };
+            await client.ConnectAsync(host, port, linked.Token);
+            await using var network = client.GetStream();
+            await network.WriteAsync("zPING\0"u8.ToArray(), linked.Token);
+            return (await ReadReplyAsync(network, linked.Token)).Replace("\0", "").Trim() == "PONG";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<string> ReadReplyAsync(NetworkStream network, CancellationToken ct)
     {
         var reply = new MemoryStream();

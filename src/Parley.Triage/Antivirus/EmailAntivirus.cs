@@ -63,7 +63,13 @@ public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageO
     /// decides (quarantine, delete: no rule, no LLM), or, for <c>flag_only</c>, the classification goes on and the virus
     /// flags come first. The IMAP pipeline and Parley's own inboxes decide through this one place.
     /// </summary>
-    public async Task<ClassificationOutcome> DecideAsync(Emails.TriageEmail email, Func<Task<ClassificationOutcome>> classify)
+    /// <param name="flag">
+    /// Sets <see cref="VirusFlags"/> on the message now (a no-op in dry run). <c>flag_only</c> calls it before
+    /// classifying, so the flags are on the message as soon as the virus is found even when the classification then
+    /// fails (LLM down → dead letter); setting a flag is idempotent, so the decision's own <see cref="VirusFlags"/>
+    /// (done again with its actions) and a retry's repeat change nothing.
+    /// </param>
+    public async Task<ClassificationOutcome> DecideAsync(Emails.TriageEmail email, Func<TriageAction, Task> flag, Func<Task<ClassificationOutcome>> classify)
     {
         if (email.Virus is not { } virus)
         {
@@ -73,6 +79,7 @@ public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageO
         {
             return onVirus;
         }
+        await flag(VirusFlags);
         var classified = await classify();
         return classified is ClassificationDecision decision ? Flagged(decision, virus) : classified;
     }

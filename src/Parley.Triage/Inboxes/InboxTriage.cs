@@ -87,13 +87,24 @@ internal sealed class InboxTriage(
             email = email with { Virus = await antivirus.FindVirusAsync(account, mime, cancellationToken) };
         }
         // quarantine is the label "Quarantine" here (a move is a label in a Parley inbox), delete is the inbox's delete.
-        var outcome = await antivirus.DecideAsync(email, () => classifier.ClassifyAsync(email, settings, cancellationToken));
+        var dryRun = inbox.DryRun ?? triageOptions.DryRun;
+        // flag_only labels the message before classifying, so a failed classification does not lose them.
+        ClassificationOutcome outcome;
+        try
+        {
+            outcome = await antivirus.DecideAsync(email,
+                flag => dryRun ? Task.CompletedTask : actions.ApplyAsync(stored, inboxId, account, [flag], cancellationToken),
+                () => classifier.ClassifyAsync(email, settings, cancellationToken));
+        }
+        catch (InboxActionException ex)
+        {
+            return new InboxTriageResult.Failed("action_failed: " + ex.Message);
+        }
         if (outcome is ClassificationFailure failure)
         {
             return new InboxTriageResult.Failed($"{failure.CodeName}: {failure.Message}");
         }
         var decision = (ClassificationDecision)outcome;
-        var dryRun = inbox.DryRun ?? triageOptions.DryRun;
         if (!dryRun)
         {
             try

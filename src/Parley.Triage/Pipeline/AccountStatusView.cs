@@ -20,11 +20,16 @@ public sealed record AccountStatusView(
 public sealed record AccountsView(IReadOnlyList<AccountStatusView> Accounts);
 
 /// <summary>Triage's health (<c>GET /api/triage/health</c>, Mailpilot's <c>/health</c>).</summary>
-/// <param name="Status"><c>ok</c> when every running, unpaused account is connected; else <c>degraded</c>.</param>
+/// <param name="Status">
+/// <c>ok</c> when every running, unpaused account is connected and, with antivirus on, clamd answers; else
+/// <c>degraded</c> (mail still flows while clamd is down, unscanned: that is worth an alert).
+/// </param>
+/// <param name="Antivirus">clamd's reachability when antivirus is on (<see cref="Antivirus.ClamdReachability"/>).</param>
 public sealed record TriageHealthView(
     string Status,
     int Accounts,
     int Connected,
     int Paused,
     long DeadLetters,
-    DateTimeOffset? LastProcessedAt);
+    DateTimeOffset? LastProcessedAt,
+    Antivirus.AntivirusHealthView Antivirus);

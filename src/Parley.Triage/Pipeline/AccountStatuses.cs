@@ -5,7 +5,7 @@ using Parley.Triage.Storage;
 namespace Parley.Triage.Pipeline;
 
 /// <summary>What the account endpoints and the health endpoint report: live state from the running accounts, counts from storage.</summary>
-internal sealed class AccountStatuses(RunningAccounts running, TriageDbContext db)
+internal sealed class AccountStatuses(RunningAccounts running, TriageDbContext db, Antivirus.ClamdReachability clamd)
 {
     public async Task<IReadOnlyList<AccountStatusView>> AllAsync(CancellationToken cancellationToken)
     {
@@ -45,12 +45,14 @@ internal sealed class AccountStatuses(RunningAccounts running, TriageDbContext d
         var active = accounts.Where(a => !a.Paused).ToList();
         var deadLetters = await db.DeadLetters.AsNoTracking()
             .LongCountAsync(d => d.RetryStatus == DeadLetterStatus.Pending || d.RetryStatus == DeadLetterStatus.Retrying, cancellationToken);
+        var antivirus = await clamd.CheckAsync(cancellationToken);
         return new TriageHealthView(
-            active.All(a => a.Connected) ? "ok" : "degraded",
+            active.All(a => a.Connected) && antivirus.Reachable != false ? "ok" : "degraded",
             accounts.Count,
             accounts.Count(a => a.Connected),
             accounts.Count(a => a.Paused),
             deadLetters,
-            accounts.Max(a => a.LastProcessedAt));
+            accounts.Max(a => a.LastProcessedAt),
+            antivirus);
     }
 }

@@ -91,7 +91,9 @@ internal sealed partial class TriageEmailProcessor(
         AccountRuntime runtime, TriageEmail email, ClassificationDecision? decided, CancellationToken cancellationToken)
     {
         var account = runtime.Account;
-        var outcome = decided ?? await antivirus.DecideAsync(email, () => classifier.ClassifyAsync(email, account.Classifier, cancellationToken));
+        var outcome = decided ?? await antivirus.DecideAsync(email,
+            flag => FlagNowAsync(runtime, email, flag, cancellationToken),
+            () => classifier.ClassifyAsync(email, account.Classifier, cancellationToken));
         if (outcome is ClassificationFailure failure)
         {
             return (ProcessingResult.Failed($"{failure.CodeName}: {failure.Message}"), []);
@@ -135,6 +137,20 @@ internal sealed partial class TriageEmailProcessor(
 
         await RecordAsync(account, email, decision);
         return (ProcessingResult.Done, decision.Actions);
+    }
+
+    /// <summary><c>flag_only</c>'s flags, set before classifying (not in dry run): a failure after them does not lose them.</summary>
+    private async Task FlagNowAsync(AccountRuntime runtime, TriageEmail email, TriageAction flag, CancellationToken cancellationToken)
+    {
+        if (runtime.Account.Imap.DryRun)
+        {
+            return;
+        }
+        await runtime.Connection.UseAsync(async client =>
+        {
+            await new ImapActions(client, runtime.Account.Imap).ExecuteAsync(email.Folder, email.Uid, [flag], cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>

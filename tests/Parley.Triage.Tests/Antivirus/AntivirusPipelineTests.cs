@@ -3,7 +3,9 @@ using MailKit;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.Security;
 using Parley.Triage.Audit;
+using Parley.Triage.DeadLetters;
 using Parley.Triage.Tests.Attachments;
 using Parley.Triage.Tests.Imap;
 using Parley.Triage.Tests.Pipeline;
@@ -37,6 +39,14 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
             TestAttachments.Attached("file.bin", "application/octet-stream", content),
         };
         return message;
+    }
+
+    /// <summary>An infected email appended while the LLM answers 500: processed into the dead letter.</summary>
+    private static async Task InfectedWithTheLlmDownAsync(PipelineHarness h)
+    {
+        h.Llm.Status(500);
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the failed classification is a dead letter");
     }
 
     private static Task<List<AuditLogEntry>> AuditAsync(PipelineHarness h) =>
@@ -110,6 +120,44 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
     }
 
     [Theory, BothProviders]
+    public async Task Flag_only_flags_are_on_the_server_when_classification_fails_and_the_retry_neither_loses_nor_repeats_them(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, Antivirus(clamd.Port, "flag_only"));
+        await InfectedWithTheLlmDownAsync(h);
+        // The virus was found: its flags are on the message whatever happened to the classification after.
+        var flagged = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.True(flagged.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.Contains("$Virus", flagged.Keywords);
+        Assert.Equal(0, await h.AuditCountAsync());
+
+        h.Llm.Reply(PipelineHarness.FlagReply("$Work"));
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        await Eventually.Until(async () => (await h.DeadLettersAsync())[0].RetryStatus == DeadLetterStatus.Success, Seconds15, "the retry succeeds");
+        var message = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.True(message.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.Equal(["$Virus", "$Work"], message.Keywords.Order(StringComparer.Ordinal));
+        Assert.Equal(2, clamd.Scans.Count); // the retry scanned again
+        Assert.Equal(2, h.Llm.Requests.Count);
+        Assert.Equal("virus: Test.Signature; looks important", Assert.Single(await AuditAsync(h)).Reasoning);
+    }
+
+    [Theory, BothProviders]
+    public async Task Flag_only_in_dry_run_sets_no_flag_before_classifying(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
+            Antivirus(clamd.Port, "flag_only", s => s["Triage:dry_run"] = "true"));
+        await InfectedWithTheLlmDownAsync(h);
+        var message = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.False(message.Flags.HasFlag(MessageFlags.Flagged));
+        Assert.DoesNotContain("$Virus", message.Keywords);
+    }
+
+    [Theory, BothProviders]
     public async Task In_dry_run_an_infected_email_is_recorded_as_quarantined_and_left_where_it_is(string provider)
     {
         await using var clamd = FakeClamd.Start();
@@ -142,6 +190,30 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
         Assert.Single(clamd.Scans);
         Assert.Single(h.Llm.Requests);
         Assert.Equal("looks important", Assert.Single(await AuditAsync(h)).Reasoning);
+    }
+
+    [Theory, BothProviders]
+    public async Task Antivirus_turned_on_through_the_settings_api_scans_the_next_email_without_a_restart(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "stream: Test.Signature FOUND";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
+            Antivirus(clamd.Port, more: s => s["Triage:antivirus:enabled"] = "false"));
+        var admin = (await h.App.SignInAsync()).AccessToken;
+
+        using (var get = await h.App.SendAsync(HttpMethod.Get, "/api/triage/settings", admin))
+        {
+            var settings = System.Text.Json.Nodes.JsonNode.Parse((await get.JsonAsync()).GetProperty("settings").GetRawText())!;
+            settings["antivirus"]!["enabled"] = "true";
+            using var put = await h.App.SendAsync(HttpMethod.Put, "/api/triage/settings", admin, settings);
+            Assert.True(put.StatusCode == System.Net.HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+        await h.WaitConnectedAsync();
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Infected", "x"u8.ToArray()));
+
+        await Eventually.Until(() => h.InFolderAsync("Quarantine", "Infected"), Seconds15, "the infected email is quarantined");
+        Assert.Single(clamd.Scans);
+        Assert.Empty(h.Llm.Requests);
     }
 
     [Theory, BothProviders]

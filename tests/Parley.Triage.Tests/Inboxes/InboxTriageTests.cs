@@ -164,7 +164,7 @@ public sealed class InboxTriageTests
         return message.MessageId!;
     }
 
-    private static async Task<List<string>> LabelsAsync(TestApp app, string admin, string messageId) =>
+    internal static async Task<List<string>> LabelsAsync(TestApp app, string admin, string messageId) =>
         (await JsonAsync(app.SendAsync(HttpMethod.Get, $"/api/mail/messages/{Uri.EscapeDataString(messageId)}", admin)))
         .GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
 

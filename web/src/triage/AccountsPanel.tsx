@@ -36,6 +36,11 @@ export function AccountsPanel() {
             {health.data.connected} of {health.data.accounts} connected, {health.data.paused} paused
           </span>
           <span>{health.data.dead_letters} open dead letters</span>
+          {health.data.antivirus?.enabled && (
+            <span data-testid="triage-health-antivirus" data-reachable={String(health.data.antivirus.reachable)}>
+              {health.data.antivirus.reachable ? 'clamd reachable' : 'clamd unreachable: attachments go unscanned'}
+            </span>
+          )}
           <span className="muted">Last processed {formatDateTime(health.data.last_processed_at)}</span>
         </p>
       )}

@@ -48,7 +48,7 @@ export function SettingsField({ field, path, form, loaded, errorsByPath, update 
       return (
         <label>
           {field.label}
-          <select name={path} value={valueAt(form, path).toLowerCase()} onChange={(e) => update((f) => withValue(f, path, e.target.value))} aria-invalid={invalid}>
+          <select name={path} title={field.hint} value={valueAt(form, path).toLowerCase()} onChange={(e) => update((f) => withValue(f, path, e.target.value))} aria-invalid={invalid}>
             <option value="">{field.fallback ? `Default (${field.fallback})` : '—'}</option>
             {field.options?.map((option) => (
               <option key={option} value={option}>

@@ -4,7 +4,7 @@ import { useAction } from '../tickets/useAction.ts';
 import { useTriageSettings } from './SettingsContext.ts';
 import { AccountSettings } from './AccountSettings.tsx';
 import { SettingsField } from './SettingsField.tsx';
-import { accountFieldPaths, globalFields } from './settingsFields.ts';
+import { accountFieldPaths, antivirusFields, globalFields } from './settingsFields.ts';
 import { nodeAt, pathOfErrorKey } from './settingsPaths.ts';
 import { triageApi } from './triageApi.ts';
 import type { SettingsObject } from './types.ts';
@@ -43,6 +43,7 @@ export function SettingsPanel() {
   const accountCount = Array.isArray(accounts) ? accounts.length : 0;
   const known = [
     ...globalFields.map((f) => f.path),
+    ...antivirusFields.map((f) => f.path),
     ...Array.from({ length: accountCount }, (_, i) => {
       const hooks = nodeAt(form, `accounts.${i}.webhooks`);
       return accountFieldPaths(i, Array.isArray(hooks) ? hooks.length : 0);
@@ -84,6 +85,18 @@ export function SettingsPanel() {
           {globalFields.filter((f) => f.kind === 'textarea').map((field) => (
             <SettingsField key={field.path} field={field} path={field.path} {...shared} />
           ))}
+          <fieldset className="stack" data-testid="triage-settings-antivirus">
+            <legend>Antivirus</legend>
+            <p className="muted small">Attachments are scanned before rules and the LLM see the email; a failed scan lets the email through.</p>
+            {antivirusFields.filter((f) => f.kind === 'checkbox').map((field) => (
+              <SettingsField key={field.path} field={field} path={field.path} {...shared} />
+            ))}
+            <div className="grid-form">
+              {antivirusFields.filter((f) => f.kind !== 'checkbox').map((field) => (
+                <SettingsField key={field.path} field={field} path={field.path} {...shared} />
+              ))}
+            </div>
+          </fieldset>
           {accountCount > 0 && (
             <section className="stack" aria-labelledby="triage-settings-accounts-heading" data-testid="triage-settings-accounts">
               <h3 id="triage-settings-accounts-heading">Accounts</h3>

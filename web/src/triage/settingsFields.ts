@@ -29,6 +29,22 @@ export const globalFields: Field[] = [
   { path: 'default_prompt', label: 'Default prompt', kind: 'textarea' },
 ];
 
+/** Configuration/AntivirusOptions.cs: every key of `antivirus:` (clamd over TCP), applied to the next email. */
+export const antivirusFields: Field[] = [
+  { path: 'antivirus.enabled', label: 'Scan attachments with ClamAV (clamd)', kind: 'checkbox' },
+  { path: 'antivirus.host', label: 'clamd host', kind: 'text', fallback: 'localhost' },
+  { path: 'antivirus.port', label: 'clamd port', kind: 'number', fallback: '3310' },
+  { path: 'antivirus.timeout', label: 'Scan timeout per attachment', kind: 'text', fallback: '30s' },
+  {
+    path: 'antivirus.on_virus_detected',
+    label: 'When a virus is found',
+    kind: 'select',
+    options: ['quarantine', 'delete', 'flag_only'],
+    fallback: 'quarantine',
+    hint: 'quarantine: move to Quarantine; delete: to Trash; flag_only: flag $Virus and \\Flagged, then classify',
+  },
+];
+
 /** Configuration/AccountOptions.cs: NotificationsOptions.KnownEvents and WebhookOptions.KnownEvents. */
 export const notificationEvents = ['error', 'dead_letter', 'exhausted', 'connection_lost'] as const;
 export const webhookEvents = ['startup', 'shutdown', 'error', 'email_processed', 'action_taken', 'connection_lost', 'connection_restored', 'dead_letter'] as const;

@@ -28,6 +28,8 @@ export interface TriageHealth {
   paused: number;
   dead_letters: number;
   last_processed_at: string | null;
+  /** clamd's reachability (Antivirus/ClamdReachability.cs); reachable and checked_at are null while antivirus is off. */
+  antivirus: { enabled: boolean; reachable: boolean | null; checked_at: string | null };
 }
 
 /** One action of a decision, as stored in the audit log. */
