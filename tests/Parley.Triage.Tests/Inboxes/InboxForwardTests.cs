@@ -65,6 +65,45 @@ public sealed class InboxForwardTests
         Assert.Equal(("inbox:shop@example.test", message.MessageId, "warehouse@elsewhere.test"), (row.AccountName, row.MessageId, row.ForwardTo));
     }
 
+    [Theory, BothProviders]
+    public async Task A_forward_of_stored_mail_carries_its_attachment(string provider)
+    {
+        using var relay = await TestSmtpSink.StartAsync();
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Mail:Hostname"] = "mx.parley.test",
+            ["Mail:Outbound:Relay:Host"] = "127.0.0.1",
+            ["Mail:Outbound:Relay:Port"] = relay.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mail:Outbound:Relay:Security"] = "None",
+            ["Triage:rules:0:name"] = "invoices",
+            ["Triage:rules:0:conditions:0:field"] = "subject",
+            ["Triage:rules:0:conditions:0:value"] = "invoice",
+            ["Triage:rules:0:actions:0:type"] = "forward",
+            ["Triage:rules:0:actions:0:forward_to"] = "books@elsewhere.test",
+            ["Triage:inboxes:0:address"] = "shop@" + Domain,
+        });
+        var admin = (await app.SignInAsync()).AccessToken;
+        var domain = (await JsonAsync(app.SendAsync(HttpMethod.Post, "/api/mail/domains", admin, new { name = Domain }))).GetProperty("id").GetGuid();
+        await JsonAsync(app.SendAsync(HttpMethod.Post, "/api/mail/inboxes", admin, new { domain_id = domain, local_part = "shop", name = "Shop" }));
+
+        var message = Pipeline.ForwardAttachmentTests.Invoice("Invoice 17 for March", from: "billing@sender.test", to: "shop@" + Domain);
+        using (var client = new SmtpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", app.Services.GetRequiredService<SmtpListener>().Endpoint!.Port, SecureSocketOptions.None);
+            await client.SendAsync(message);
+            await client.DisconnectAsync(quit: true);
+        }
+
+        await Eventually.Until(() => relay.Received().Count == 1, TimeSpan.FromSeconds(30), "Mail's relay receives the forward");
+        var forward = Assert.Single(relay.Messages());
+        Assert.Equal("Fwd: Invoice 17 for March", forward.Subject);
+        Assert.Equal("shop@" + Domain, forward.From.Mailboxes.Single().Address);
+        Assert.Equal("auto-forwarded", forward.Headers["Auto-Submitted"]);
+        Assert.Contains("To: shop@" + Domain, forward.TextBody, StringComparison.Ordinal);
+        Pipeline.ForwardAttachmentTests.AssertCarriesTheInvoice(forward);
+        await Eventually.Until(async () => await app.WithDbAsync(db => db.ForwardedMessages.CountAsync()) == 1, TimeSpan.FromSeconds(15), "the forward is recorded");
+    }
+
     private static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call)
     {
         using var response = await call;
