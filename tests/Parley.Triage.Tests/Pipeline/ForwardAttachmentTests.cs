@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using MimeKit;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
 using Parley.Triage.Tests.Imap;
+using static Parley.Triage.Tests.Pipeline.ForwardSetup;
 
 namespace Parley.Triage.Tests.Pipeline;
 
@@ -25,7 +23,7 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
     public async Task A_forward_through_the_smtp_relay_carries_the_attachment(string provider)
     {
         using var sink = await TestSmtpSink.StartAsync();
-        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, Forwarding(Relay(sink)));
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, ForwardingRule(Relay(sink)));
 
         await AppendInvoiceAsync(h, "Your invoice 42");
 
@@ -42,8 +40,8 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
     public async Task A_forward_from_a_parley_inbox_through_mail_carries_the_attachment(string provider)
     {
         using var sink = await TestSmtpSink.StartAsync();
-        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, Forwarding(ThroughMail(sink)));
-        await CreateInboxAsync(h);
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, ForwardingRule(ThroughMail(sink)));
+        await CreateInboxAsync(h.App);
 
         await AppendInvoiceAsync(h, "Your invoice 43");
 
@@ -59,7 +57,7 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
     {
         // The relay takes 30 KB (SIZE 30000); the message with the 40 KB file is refused with 552 every time.
         using var sink = await TestSmtpSink.StartWithSizeLimitAsync(30_000);
-        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, Forwarding(Relay(sink)));
+        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, ForwardingRule(Relay(sink)));
 
         await AppendInvoiceAsync(h, "Your invoice 44");
 
@@ -79,12 +77,12 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
     {
         // 45 KB: the file's 40 KB fit, base64-encoded (~55 KB) they do not — Mail refuses, and the forward goes without.
         using var sink = await TestSmtpSink.StartAsync();
-        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, Forwarding(s =>
+        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, ForwardingRule(s =>
         {
             ThroughMail(sink)(s);
             s["Mail:Outbound:MaxMessageBytes"] = "45000";
         }));
-        await CreateInboxAsync(h);
+        await CreateInboxAsync(h.App);
 
         await AppendInvoiceAsync(h, "Your invoice 45");
 
@@ -121,42 +119,4 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
 
     private static Task<uint> AppendInvoiceAsync(PipelineHarness h, string subject) =>
         h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", Invoice(subject));
-
-    private static Action<Dictionary<string, string?>> Forwarding(Action<Dictionary<string, string?>> transport) => settings =>
-    {
-        settings["Triage:rules:0:actions:1:type"] = "forward";
-        settings["Triage:rules:0:actions:1:forward_to"] = "books@elsewhere.test";
-        transport(settings);
-    };
-
-    private static Action<Dictionary<string, string?>> Relay(TestSmtpSink sink) => settings =>
-    {
-        settings["Triage:accounts:0:forward:from"] = "triage@parley.test";
-        settings["Triage:accounts:0:forward:smtp:host"] = "127.0.0.1";
-        settings["Triage:accounts:0:forward:smtp:port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Triage:accounts:0:forward:smtp:tls"] = "insecure";
-    };
-
-    private static Action<Dictionary<string, string?>> ThroughMail(TestSmtpSink sink) => settings =>
-    {
-        settings["Triage:accounts:0:forward:from_inbox"] = "desk@example.test";
-        settings["Mail:Outbound:Relay:Host"] = "127.0.0.1";
-        settings["Mail:Outbound:Relay:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mail:Outbound:Relay:Security"] = "None";
-    };
-
-    private static async Task CreateInboxAsync(PipelineHarness h)
-    {
-        var admin = (await h.App.SignInAsync()).AccessToken;
-        var domain = (await CreatedAsync(h.App.SendAsync(HttpMethod.Post, "/api/mail/domains", admin, new { name = "example.test" }))).GetProperty("id").GetGuid();
-        await CreatedAsync(h.App.SendAsync(HttpMethod.Post, "/api/mail/inboxes", admin, new { domain_id = domain, local_part = "desk", name = "Desk" }));
-    }
-
-    private static async Task<JsonElement> CreatedAsync(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }
