@@ -15,9 +15,13 @@ internal sealed class EmailForwarder(ForwardLedger ledger, TriageMailer mailer)
 {
     private static readonly KeyValuePair<string, string>[] Headers = [new("Auto-Submitted", ForwardText.AutoSubmitted)];
 
-    /// <param name="original">The message as received, whose attachments go along; null: the text alone.</param>
+    /// <param name="original">
+    /// Loads the message as received, whose attachments go along (null: the text alone) — called only when the forward
+    /// is to be sent, so a forward sent before costs no fetch of the message.
+    /// </param>
     /// <returns>false when this forward was sent before (nothing sent now).</returns>
-    public async Task<bool> ForwardAsync(MailSource from, TriageEmail email, MimeMessage? original, string to, CancellationToken cancellationToken)
+    public async Task<bool> ForwardAsync(
+        MailSource from, TriageEmail email, Func<CancellationToken, Task<MimeMessage?>> original, string to, CancellationToken cancellationToken)
     {
         to = to.Trim();
         if (await ledger.SentAsync(email.AccountName, email.MessageId, to, cancellationToken))
@@ -25,7 +29,7 @@ internal sealed class EmailForwarder(ForwardLedger ledger, TriageMailer mailer)
             return false;
         }
         var mail = new TriageMail(to, ForwardText.Subject(email.Subject), ForwardText.Body(email.From, email.Date, email.Subject, email.To, email.TextBody),
-            Headers, ForwardAttachments.Of(original));
+            Headers, ForwardAttachments.Of(await original(cancellationToken)));
         try
         {
             await mailer.SendAsync(from, mail, $"forward to {to}", cancellationToken);

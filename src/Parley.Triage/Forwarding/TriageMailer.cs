@@ -88,10 +88,11 @@ internal sealed class TriageMailer(InboxDirectory inboxes, MailSender sender, IO
                 await client.SendAsync(Compose(from, mail), cancellationToken);
                 return false;
             }
-            catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ExceededStorageAllocation && mail.Attachments.Count > 0)
+            catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ExceededStorageAllocation && e.ErrorCode != SmtpErrorCode.RecipientNotAccepted
+                                                 && mail.Attachments.Count > 0)
             {
-                // 552: larger than the relay takes (its SIZE, or refused after DATA). The same files would be refused on
-                // every retry, so they are left out and named.
+                // 552 to MAIL FROM (its SIZE) or after DATA: larger than the relay takes. The same files would be refused
+                // on every retry, so they are left out and named. (552 to RCPT TO is a recipient's mailbox: a failure.)
                 var limit = client.MaxSize > 0 ? $"the {TriageMail.Megabytes(client.MaxSize)} {smtp.Host} accepts" : $"what {smtp.Host} accepts";
                 if (!client.IsConnected)
                 {

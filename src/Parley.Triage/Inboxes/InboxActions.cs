@@ -94,10 +94,10 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
     /// </summary>
     private async Task ForwardAsync(TriageEmail email, Guid inboxId, MimeMessage? mime, string to, CancellationToken cancellationToken)
     {
-        mime ??= await reader.LoadMimeAsync(email.MessageId, cancellationToken);
         try
         {
-            await forwarder.ForwardAsync(new MailSource.Inbox(inboxId), email, mime, to, cancellationToken);
+            await forwarder.ForwardAsync(new MailSource.Inbox(inboxId), email,
+                ct => mime is not null ? Task.FromResult<MimeMessage?>(mime) : reader.LoadMimeAsync(email.MessageId, ct), to, cancellationToken);
         }
         catch (ForwardException e)
         {

@@ -113,14 +113,17 @@ internal sealed partial class TriageEmailProcessor(
             var forwards = decision.Actions.Where(a => a.Kind == TriageActionKind.Forward && !string.IsNullOrWhiteSpace(a.ForwardTo)).ToList();
             if (forwards.Count > 0)
             {
-                // The attachments go along: the message is fetched again for them (TriageEmail holds no bytes).
-                var original = await runtime.Connection.UseAsync(client => ImapOriginal.FetchAsync(client, email, cancellationToken), cancellationToken)
+                // The attachments go along: the message is fetched again for them (TriageEmail holds no bytes), once,
+                // and only when a forward is to be sent (a retry's forward sent before fetches nothing).
+                MimeKit.MimeMessage? original = null;
+                async Task<MimeKit.MimeMessage?> OriginalAsync(CancellationToken ct) => original ??=
+                    await runtime.Connection.UseAsync(client => ImapOriginal.FetchAsync(client, email, ct), ct)
                     ?? throw new ForwardException($"forward: the email is no longer at UID {email.Uid} in {email.Folder}");
                 var from = new MailSource.Route(account.Forward, account.Imap.Username);
                 foreach (var forward in forwards)
                 {
                     await using var forwardScope = scopes.CreateAsyncScope();
-                    await forwardScope.ServiceProvider.GetRequiredService<EmailForwarder>().ForwardAsync(from, email, original, forward.ForwardTo!, cancellationToken);
+                    await forwardScope.ServiceProvider.GetRequiredService<EmailForwarder>().ForwardAsync(from, email, OriginalAsync, forward.ForwardTo!, cancellationToken);
                 }
             }
         }
