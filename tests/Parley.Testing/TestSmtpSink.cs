@@ -21,6 +21,8 @@ public sealed class TestSmtpSink : IDisposable
 
         port, outdir = int(sys.argv[1]), sys.argv[2]
         reject = set(filter(None, sys.argv[3].split(','))) if len(sys.argv) > 3 else set()
+        # SIZE advertised and enforced (552 at MAIL FROM SIZE= or after DATA); aiosmtpd's default is 32 MiB.
+        size_limit = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[4] else 33554432
         count = 0
 
         class Handler:
@@ -43,7 +45,7 @@ public sealed class TestSmtpSink : IDisposable
 
         async def main():
             loop = asyncio.get_running_loop()
-            server = await loop.create_server(lambda: SMTP(Handler(), hostname='sink.test', decode_data=False), '127.0.0.1', port)
+            server = await loop.create_server(lambda: SMTP(Handler(), hostname='sink.test', decode_data=False, data_size_limit=size_limit), '127.0.0.1', port)
             print('ready', flush=True)
             async with server:
                 await server.serve_forever()
@@ -71,7 +73,12 @@ public sealed class TestSmtpSink : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<TestSmtpSink> StartAsync(int? port = null, params string[] reject)
+    public static Task<TestSmtpSink> StartAsync(int? port = null, params string[] reject) => StartAsync(port, reject, maxMessageBytes: null);
+
+    /// <summary>A sink that takes messages up to <paramref name="maxMessageBytes"/> (advertised as SIZE; larger: 552).</summary>
+    public static Task<TestSmtpSink> StartWithSizeLimitAsync(long maxMessageBytes) => StartAsync(null, [], maxMessageBytes);
+
+    private static async Task<TestSmtpSink> StartAsync(int? port, string[] reject, long? maxMessageBytes)
     {
         var directory = Path.Combine(Path.GetTempPath(), "parley-test-sink-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -79,7 +86,7 @@ public sealed class TestSmtpSink : IDisposable
         await File.WriteAllTextAsync(script, Script);
         var chosen = port ?? FreePort();
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), directory, string.Join(',', reject) })
+        foreach (var argument in new[] { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture), directory, string.Join(',', reject), maxMessageBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" })
         {
             start.ArgumentList.Add(argument);
         }

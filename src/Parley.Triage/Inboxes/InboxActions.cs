@@ -1,7 +1,8 @@
+using MimeKit;
 using Parley.Mail.Messages;
-using Parley.Mail.Outbound;
 using Parley.Mail.Threads;
 using Parley.Triage.Actions;
+using Parley.Triage.Emails;
 using Parley.Triage.Forwarding;
 
 namespace Parley.Triage.Inboxes;
@@ -11,15 +12,18 @@ namespace Parley.Triage.Inboxes;
 /// flags, so: label/unlabel → labels; flag/unflag → a label named after the flag without its <c>\</c> or <c>$</c>,
 /// lower-case (<c>\Flagged</c> → <c>flagged</c>); move/copy → a label named after the folder (the message stays where
 /// it is); mark_unread/mark_read → put/take off the label <c>unread</c>; archive/spam/delete → the thread's state
-/// archived/spam/trash; forward → sent from the inbox through Mail, once (<see cref="ForwardLedger"/>); none → nothing.
+/// archived/spam/trash; forward → sent from the inbox through Mail with its attachments by the one
+/// <see cref="EmailForwarder"/>, once (<see cref="ForwardLedger"/>); none → nothing.
 /// Every step is idempotent, so a retry after a failure or a crash repeats no change (a forward could be sent twice only
 /// by a crash between Mail queuing it and its record).
 /// </summary>
-internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges states, MailSender sender, ForwardLedger forwards)
+internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges states, MessageReader reader, EmailForwarder forwarder)
 {
     public const string UnreadLabel = "unread";
 
-    public async Task ApplyAsync(StoredEmail message, Guid inboxId, string accountName, IReadOnlyList<TriageAction> actions, CancellationToken cancellationToken)
+    /// <param name="email">The message as Triage read it (what a forward quotes; its account is the inbox's).</param>
+    /// <param name="mime">The message as received when the caller loaded it already; else a forward loads it.</param>
+    public async Task ApplyAsync(StoredEmail message, TriageEmail email, Guid inboxId, MimeMessage? mime, IReadOnlyList<TriageAction> actions, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
@@ -56,7 +60,7 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
                     await StateAsync(message, ThreadStates.Trash, cancellationToken);
                     break;
                 case TriageActionKind.Forward when !string.IsNullOrWhiteSpace(action.ForwardTo):
-                    await ForwardAsync(message, inboxId, accountName, action.ForwardTo.Trim(), cancellationToken);
+                    await ForwardAsync(email, inboxId, mime, action.ForwardTo, cancellationToken);
                     break;
             }
         }
@@ -84,22 +88,21 @@ internal sealed class InboxActions(MessageLabels labels, ThreadStateChanges stat
         }
     }
 
-    /// <summary>Once per (inbox, message, address): recorded in forwarded_messages as soon as Mail has queued it.</summary>
-    private async Task ForwardAsync(StoredEmail message, Guid inboxId, string accountName, string to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Through the one forwarder, from this inbox, with the attachments of the message as received (loaded here when
+    /// the caller has not already); once per (inbox, message, address).
+    /// </summary>
+    private async Task ForwardAsync(TriageEmail email, Guid inboxId, MimeMessage? mime, string to, CancellationToken cancellationToken)
     {
-        if (await forwards.SentAsync(accountName, message.MessageId, to, cancellationToken))
+        try
         {
-            return;
+            await forwarder.ForwardAsync(new MailSource.Inbox(inboxId), email,
+                ct => mime is not null ? Task.FromResult<MimeMessage?>(mime) : reader.LoadMimeAsync(email.MessageId, ct), to, cancellationToken);
         }
-        var text = ForwardText.Body(message.From.Address, new DateTimeOffset(DateTime.SpecifyKind(message.SentAt, DateTimeKind.Utc)), message.Subject, [], message.TextBody ?? HtmlText.ToPlain(message.HtmlBody ?? ""));
-        var outcome = await sender.SendAsync(new OutgoingEmail(
-            inboxId, null, new MailAddress(to, null), ForwardText.Subject(message.Subject), text, null, [],
-            [new KeyValuePair<string, string>("Auto-Submitted", ForwardText.AutoSubmitted)]), cancellationToken);
-        if (!outcome.Sent)
+        catch (ForwardException e)
         {
-            throw new InboxActionException($"forward to {to} was refused: {outcome.Refusal}");
+            throw new InboxActionException(e.Message);
         }
-        await forwards.RecordAsync(accountName, message.MessageId, to);
     }
 }
 

@@ -109,7 +109,7 @@ internal sealed class InboxTriage(
         {
             try
             {
-                await actions.ApplyAsync(stored, inboxId, account, decision.Actions, cancellationToken);
+                await actions.ApplyAsync(stored, email, inboxId, mime, decision.Actions, cancellationToken);
             }
             catch (InboxActionException ex)
             {

@@ -31,7 +31,7 @@ internal sealed partial class NotificationEmailJob(TriageMailer mailer, IOptions
             LogDropped();
             return;
         }
-        await mailer.SendAsync(email, null, payload.To, payload.Subject, payload.Text, Headers,
+        await mailer.SendAsync(new MailSource.Route(email, null), new TriageMail(payload.To, payload.Subject, payload.Text, Headers, []),
             "notification email", cancellationToken);
     }
 

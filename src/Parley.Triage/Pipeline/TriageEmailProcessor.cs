@@ -112,11 +112,21 @@ internal sealed partial class TriageEmailProcessor(
         {
             // Forwards first: each is recorded in forwarded_messages as soon as it is sent, so a server action that fails
             // after it (dead letter, retry) does not send it again.
-            foreach (var forward in decision.Actions.Where(a => a.Kind == TriageActionKind.Forward && !string.IsNullOrWhiteSpace(a.ForwardTo)))
+            var forwards = decision.Actions.Where(a => a.Kind == TriageActionKind.Forward && !string.IsNullOrWhiteSpace(a.ForwardTo)).ToList();
+            if (forwards.Count > 0)
             {
-                await using var forwardScope = scopes.CreateAsyncScope();
-                await forwardScope.ServiceProvider.GetRequiredService<EmailForwarder>()
-                    .ForwardAsync(account.Name, account.Imap.Username, account.Forward, email, forward.ForwardTo!, cancellationToken);
+                // The attachments go along: the message is fetched again for them (TriageEmail holds no bytes), once,
+                // and only when a forward is to be sent (a retry's forward sent before fetches nothing).
+                MimeKit.MimeMessage? original = null;
+                async Task<MimeKit.MimeMessage?> OriginalAsync(CancellationToken ct) => original ??=
+                    await runtime.Connection.UseAsync(client => ImapOriginal.FetchAsync(client, email, ct), ct)
+                    ?? throw new ForwardException($"forward: the email is no longer at UID {email.Uid} in {email.Folder}");
+                var from = new MailSource.Route(account.Forward, account.Imap.Username);
+                foreach (var forward in forwards)
+                {
+                    await using var forwardScope = scopes.CreateAsyncScope();
+                    await forwardScope.ServiceProvider.GetRequiredService<EmailForwarder>().ForwardAsync(from, email, OriginalAsync, forward.ForwardTo!, cancellationToken);
+                }
             }
         }
         if (onServer.Count > 0 || ProcessingHeaders.Applies(account, decision.Actions))

@@ -1,11 +1,9 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Tests.Infrastructure;
 using Parley.Tests.Security;
 using Parley.Triage.DeadLetters;
 using Parley.Triage.Tests.Imap;
+using static Parley.Triage.Tests.Pipeline.ForwardSetup;
 
 namespace Parley.Triage.Tests.Pipeline;
 
@@ -16,21 +14,6 @@ namespace Parley.Triage.Tests.Pipeline;
 public sealed class ForwardTests(DovecotFixture dovecot) : IClassFixture<DovecotFixture>
 {
     private static readonly TimeSpan Seconds15 = TimeSpan.FromSeconds(15);
-
-    private static Action<Dictionary<string, string?>> ForwardingRule(Action<Dictionary<string, string?>> transport) => settings =>
-    {
-        settings["Triage:rules:0:actions:1:type"] = "forward";
-        settings["Triage:rules:0:actions:1:forward_to"] = "books@elsewhere.test";
-        transport(settings);
-    };
-
-    private static Action<Dictionary<string, string?>> Relay(TestSmtpSink sink) => settings =>
-    {
-        settings["Triage:accounts:0:forward:from"] = "triage@parley.test";
-        settings["Triage:accounts:0:forward:smtp:host"] = "127.0.0.1";
-        settings["Triage:accounts:0:forward:smtp:port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Triage:accounts:0:forward:smtp:tls"] = "insecure";
-    };
 
     [Theory, BothProviders]
     public async Task A_rule_forwards_through_the_smtp_relay_inline_and_moves_the_email(string provider)
@@ -91,16 +74,8 @@ public sealed class ForwardTests(DovecotFixture dovecot) : IClassFixture<Dovecot
     public async Task A_rule_forwards_from_a_parley_inbox_through_mail(string provider)
     {
         using var sink = await TestSmtpSink.StartAsync();
-        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, ForwardingRule(s =>
-        {
-            s["Triage:accounts:0:forward:from_inbox"] = "desk@example.test";
-            s["Mail:Outbound:Relay:Host"] = "127.0.0.1";
-            s["Mail:Outbound:Relay:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
-            s["Mail:Outbound:Relay:Security"] = "None";
-        }));
-        var admin = (await h.App.SignInAsync()).AccessToken;
-        var domain = (await JsonAsync(h.App.SendAsync(HttpMethod.Post, "/api/mail/domains", admin, new { name = "example.test" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await JsonAsync(h.App.SendAsync(HttpMethod.Post, "/api/mail/inboxes", admin, new { domain_id = domain, local_part = "desk", name = "Desk" }), HttpStatusCode.Created);
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server, ForwardingRule(ThroughMail(sink)));
+        await CreateInboxAsync(h.App);
 
         await h.AppendAsync("Your invoice 9");
 
@@ -111,13 +86,5 @@ public sealed class ForwardTests(DovecotFixture dovecot) : IClassFixture<Dovecot
         Assert.Equal("books@elsewhere.test", forward.To.Mailboxes.Single().Address);
         Assert.Contains("body of Your invoice 9", forward.TextBody, StringComparison.Ordinal);
         await Eventually.Until(() => h.InFolderAsync("Receipts", "Your invoice 9"), Seconds15, "the rule moves the invoice too");
-    }
-
-    private static async Task<JsonElement> JsonAsync(Task<HttpResponseMessage> call, HttpStatusCode expected)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
