@@ -14,13 +14,13 @@ namespace Parley.Triage.Forwarding;
 /// Sends one plain-text email from Triage, with its attachments — a <c>forward</c> action's (<see cref="EmailForwarder"/>)
 /// or a notification's — from a Parley Mail inbox through Mail's <see cref="MailSender"/> (signed, threaded, suppression
 /// list, Mail's outbound queue) or through an SMTP relay (MailKit's <see cref="SmtpClient"/>). Attachments a route will
-/// not take are left out and named in the text (<see cref="TriageMail.WithoutAttachments"/>): Mail's
+/// not take are left out and named in the text (<see cref="TriageMail.Fitting"/>, the ones that fit still go): Mail's
 /// <c>Mail:Outbound:MaxMessageBytes</c>, a relay's SIZE or its 552 reply. A send that does not happen throws
 /// <see cref="TriageMailException"/> with <c>what</c> ("forward to …") and the reason; credentials never appear.
 /// </summary>
 internal sealed class TriageMailer(InboxDirectory inboxes, MailSender sender, IOptions<MailOptions> mailOptions, TimeProvider time)
 {
-    /// <returns>Whether the attachments were left out because the route would not take them.</returns>
+    /// <returns>Whether any attachment was left out because the route would not take it.</returns>
     public async Task<bool> SendAsync(MailSource source, TriageMail mail, string what, CancellationToken cancellationToken)
     {
         return source switch
@@ -52,26 +52,23 @@ internal sealed class TriageMailer(InboxDirectory inboxes, MailSender sender, IO
     {
         var max = mailOptions.Value.Outbound.MaxMessageBytes;
         var limit = $"the {TriageMail.Megabytes(max)} Parley's Mail sends (Mail:Outbound:MaxMessageBytes)";
-        // Files that alone are over the limit are certain not to fit: not even composed and signed.
-        var leftOut = mail.Attachments.Count > 0 && mail.AttachmentBytes >= max;
-        if (leftOut)
+        // Files that cannot fit are not even composed and signed.
+        var attempt = mail.Fitting(max, limit);
+        var outcome = await SendThroughMailAsync(inboxId, attempt, cancellationToken);
+        if (!outcome.Sent && attempt.Attachments.Count > 0)
         {
-            mail = mail.WithoutAttachments(limit);
-        }
-        var outcome = await SendThroughMailAsync(inboxId, mail, cancellationToken);
-        if (!outcome.Sent && mail.Attachments.Count > 0)
-        {
-            // Encoded (base64) and signed, the message can be over the limit when the files' bytes are not. Mail refuses
-            // before it stores or queues anything, so trying once more without them is safe; the refusal that stands is
-            // the first one when that is refused too (then it was not the size).
-            var without = await SendThroughMailAsync(inboxId, mail.WithoutAttachments(limit), cancellationToken);
-            (outcome, leftOut) = without.Sent ? (without, true) : (outcome, false);
+            // The estimate can fall short of the message as composed and signed. Mail refuses before it stores or queues
+            // anything, so trying once more without the files is safe; the refusal that stands is the first one when that
+            // is refused too (then it was not the size).
+            var without = mail.WithoutAttachments(limit);
+            var second = await SendThroughMailAsync(inboxId, without, cancellationToken);
+            (outcome, attempt) = second.Sent ? (second, without) : (outcome, attempt);
         }
         if (!outcome.Sent)
         {
             throw new TriageMailException($"{what} was refused: {outcome.Refusal}");
         }
-        return leftOut;
+        return attempt.Attachments.Count < mail.Attachments.Count;
     }
 
     private Task<SendOutcome> SendThroughMailAsync(Guid inboxId, TriageMail mail, CancellationToken cancellationToken) =>
@@ -82,24 +79,33 @@ internal sealed class TriageMailer(InboxDirectory inboxes, MailSender sender, IO
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.Value.TotalMilliseconds };
         try
         {
-            await ConnectAsync(client, smtp, cancellationToken);
+            var attempt = mail;
             try
             {
-                await client.SendAsync(Compose(from, mail), cancellationToken);
-                return false;
-            }
-            catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ExceededStorageAllocation && e.ErrorCode != SmtpErrorCode.RecipientNotAccepted
-                                                 && mail.Attachments.Count > 0)
-            {
-                // 552 to MAIL FROM (its SIZE) or after DATA: larger than the relay takes. The same files would be refused
-                // on every retry, so they are left out and named. (552 to RCPT TO is a recipient's mailbox: a failure.)
-                var limit = client.MaxSize > 0 ? $"the {TriageMail.Megabytes(client.MaxSize)} {smtp.Host} accepts" : $"what {smtp.Host} accepts";
-                if (!client.IsConnected)
+                while (true)
                 {
-                    await ConnectAsync(client, smtp, cancellationToken);
+                    try
+                    {
+                        if (!client.IsConnected)
+                        {
+                            await ConnectAsync(client, smtp, cancellationToken);
+                        }
+                        await client.SendAsync(Compose(from, attempt), cancellationToken);
+                        return attempt.Attachments.Count < mail.Attachments.Count;
+                    }
+                    catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ExceededStorageAllocation && e.ErrorCode != SmtpErrorCode.RecipientNotAccepted
+                                                         && attempt.Attachments.Count > 0)
+                    {
+                        // 552 to MAIL FROM (its SIZE) or after DATA: larger than the relay takes. The same files would be
+                        // refused on every retry, so fewer go: those that fit the relay's advertised SIZE, else none — each
+                        // pass carries fewer, so this ends. (552 to RCPT TO is a recipient's mailbox: a failure.)
+                        var limit = client.MaxSize > 0 ? $"the {TriageMail.Megabytes((long)client.MaxSize)} {smtp.Host} accepts" : $"what {smtp.Host} accepts";
+                        var fitting = client.MaxSize > 0 ? mail.Fitting((long)client.MaxSize, limit) : null;
+                        attempt = fitting is not null && fitting.Attachments.Count > 0 && fitting.Attachments.Count < attempt.Attachments.Count
+                            ? fitting
+                            : mail.WithoutAttachments(limit);
+                    }
                 }
-                await client.SendAsync(Compose(from, mail.WithoutAttachments(limit)), cancellationToken);
-                return true;
             }
             finally
             {

@@ -93,7 +93,7 @@ internal sealed class InboxTriage(
         try
         {
             outcome = await antivirus.DecideAsync(email,
-                flag => dryRun ? Task.CompletedTask : actions.ApplyAsync(stored, inboxId, account, [flag], cancellationToken),
+                flag => dryRun ? Task.CompletedTask : actions.ApplyAsync(stored, email, inboxId, mime, [flag], cancellationToken),
                 () => classifier.ClassifyAsync(email, settings, cancellationToken));
         }
         catch (InboxActionException ex)

@@ -43,7 +43,28 @@ public sealed class ForwardAttachmentsTests
         var without = mail.WithoutAttachments("the 2 MB relay.example accepts");
 
         Assert.Empty(without.Attachments);
-        Assert.StartsWith("text\n\n[Attachments not included — together larger than the 2 MB relay.example accepts:", without.Body, StringComparison.Ordinal);
+        Assert.StartsWith("text\n\n[Attachments not included — with them the email would be larger than the 2 MB relay.example accepts:", without.Body, StringComparison.Ordinal);
         Assert.Contains("big.pdf (3 MB, application/pdf)", without.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fitting_keeps_the_files_that_fit_in_their_order_and_names_the_rest()
+    {
+        var small = new OutgoingAttachment("a.txt", "text/plain", new byte[100 * 1024]);
+        var big = new OutgoingAttachment("big.pdf", "application/pdf", new byte[3 * 1024 * 1024]);
+        var later = new OutgoingAttachment("b.txt", "text/plain", new byte[200 * 1024]);
+        var mail = new TriageMail("b@example.com", "Fwd: x", "text", [], [small, big, later]);
+
+        var fitting = mail.Fitting(2 * 1024 * 1024, "the 2 MB relay.example accepts");
+
+        // The big file does not keep the later small one out; base64 makes 300 KB about 400 KB, well within 2 MB.
+        Assert.Equal([small, later], fitting.Attachments);
+        Assert.Contains("big.pdf (3 MB, application/pdf)", fitting.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.txt", fitting.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("b.txt", fitting.Body, StringComparison.Ordinal);
+        Assert.Same(mail, mail.Fitting(10 * 1024 * 1024, "the 10 MB Parley sends"));
+        // 1.5 MB of file is over 2 MB once base64-encoded: the estimate counts the encoding, not the raw bytes.
+        var encodedTooLarge = new TriageMail("b@example.com", "Fwd: x", "text", [], [new OutgoingAttachment("c.bin", "application/octet-stream", new byte[1536 * 1024])]);
+        Assert.Empty(encodedTooLarge.Fitting(2 * 1024 * 1024, "the 2 MB relay.example accepts").Attachments);
     }
 }

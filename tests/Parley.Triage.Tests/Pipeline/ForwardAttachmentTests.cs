@@ -73,6 +73,30 @@ public sealed class ForwardAttachmentTests(DovecotFixture dovecot) : IClassFixtu
     }
 
     [Fact]
+    public async Task Over_the_relays_size_the_files_that_fit_still_go()
+    {
+        // SIZE 30000: a 2 KB note fits beside the text, the 40 KB invoice does not; the note goes, the invoice is named.
+        using var sink = await TestSmtpSink.StartWithSizeLimitAsync(30_000);
+        await using var h = await PipelineHarness.StartAsync(TestDatabase.Sqlite, dovecot.Server, ForwardingRule(Relay(sink)));
+        var invoice = Invoice("Your invoice 46");
+        var body = new BodyBuilder { TextBody = "body of Your invoice 46" };
+        body.Attachments.Add(FileName, Pdf, new ContentType("application", "pdf"));
+        body.Attachments.Add("note.txt", Enumerable.Repeat((byte)'n', 2048).ToArray(), new ContentType("text", "plain"));
+        invoice.Body = body.ToMessageBody();
+
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", invoice);
+
+        await Eventually.Until(() => sink.Received().Count == 1, Seconds30, "the relay receives the forward with the note only");
+        var forward = Assert.Single(sink.Messages());
+        var note = Assert.IsAssignableFrom<MimePart>(Assert.Single(forward.Attachments));
+        Assert.Equal("note.txt", note.FileName);
+        Assert.Contains(FileName + " (0.04 MB, application/pdf)", forward.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("note.txt", forward.TextBody, StringComparison.Ordinal);
+        await Eventually.Until(() => h.InFolderAsync("Receipts", "Your invoice 46"), Seconds30, "the email is processed, not a dead letter");
+        Assert.Empty(await h.DeadLettersAsync());
+    }
+
+    [Fact]
     public async Task Over_mails_outgoing_size_the_forward_goes_without_the_attachment_and_says_so()
     {
         // 45 KB: the file's 40 KB fit, base64-encoded (~55 KB) they do not — Mail refuses, and the forward goes without.
