@@ -33,10 +33,22 @@ public sealed class TestClamd : IAsyncDisposable
 
     public static async Task<TestClamd> StartAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "parley-clamd-" + Guid.NewGuid().ToString("N")[..12]);
-        var clamd = new TestClamd(directory, FreePort());
-        await RunScriptAsync("start", directory, clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return clamd;
+        // The port is free when probed, but another process may take it before clamd binds (tests and runs side by
+        // side): clamd then exits with "Address already in use", and a new port is the fix — any other failure stands.
+        for (var attempt = 1; ; attempt++)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "parley-clamd-" + Guid.NewGuid().ToString("N")[..12]);
+            var clamd = new TestClamd(directory, FreePort());
+            try
+            {
+                await RunScriptAsync("start", directory, clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return clamd;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                await RunScriptAsync("stop", directory);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync() => await RunScriptAsync("stop", Directory);

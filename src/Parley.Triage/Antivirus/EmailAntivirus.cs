@@ -4,40 +4,49 @@ using MimeKit;
 using Parley.Triage.Actions;
 using Parley.Triage.Classification;
 using Parley.Triage.Configuration;
+using Parley.Triage.Emails;
 
 namespace Parley.Triage.Antivirus;
 
 /// <summary>
 /// Scans an email's attachments (and inline parts that are not its text) with clamd, one connection each, before
 /// rules and the LLM see it — when <c>antivirus.enabled</c> is on now (read live). The first signature found is the
-/// verdict. A scan that fails (clamd unreachable, timing out, refusing the stream) does what Mailpilot does: it is
-/// logged and the attachment counts as clean, so mail keeps flowing while clamd is down.
+/// verdict. A scan that fails (clamd unreachable, timing out, refusing the stream) is logged and, by default, does what
+/// Mailpilot does: the attachment counts as clean, so mail keeps flowing while clamd is down; with
+/// <c>on_scan_error: dead_letter</c> the email goes to the dead letter untouched instead and its retry scans again.
 /// </summary>
 public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageOptions> options, ILogger<EmailAntivirus> logger)
 {
-    /// <summary>The signature clamd found in one of the message's attachments; null when clean, or scanning is off.</summary>
-    public async Task<string?> FindVirusAsync(string account, MimeMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="email"/> with what scanning <paramref name="message"/>'s attachments found: the first signature
+    /// (<see cref="TriageEmail.Virus"/>) and the first scan that failed (<see cref="TriageEmail.ScanError"/>); as it is
+    /// when scanning is off.
+    /// </summary>
+    public async Task<TriageEmail> ScanAsync(TriageEmail email, MimeMessage message, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Antivirus;
         if (!settings.Enabled)
         {
-            return null;
+            return email;
         }
+        string? error = null;
         foreach (var part in ScannedParts(message))
         {
             var verdict = await scanner.ScanAsync(settings.Host, settings.Port, settings.Timeout.Value,
                 (stream, ct) => WriteAsync(part, stream, ct), cancellationToken);
             if (verdict.Infected)
             {
-                logger.LogWarning("Triage {Account}: virus {Signature} found in an attachment", account, verdict.Virus);
-                return verdict.Virus;
+                logger.LogWarning("Triage {Account}: virus {Signature} found in an attachment", email.AccountName, verdict.Virus);
+                return email with { Virus = verdict.Virus, ScanError = error };
             }
             if (verdict.Error is not null)
             {
-                logger.LogError("Triage {Account}: antivirus scan failed ({Error}); the attachment is treated as clean", account, verdict.Error);
+                error ??= verdict.Error;
+                logger.LogError("Triage {Account}: antivirus scan failed ({Error}); {Outcome}", email.AccountName, verdict.Error,
+                    settings.OnScanError == AntivirusOptions.DeadLetter ? "the email goes to the dead letter" : "the attachment is treated as clean");
             }
         }
-        return null;
+        return email with { ScanError = error };
     }
 
     /// <summary>Where a virus decision comes from: the built-in antivirus rule (the audit shows no provider or model).</summary>
@@ -69,11 +78,14 @@ public sealed class EmailAntivirus(ClamdScanner scanner, IOptionsMonitor<TriageO
     /// fails (LLM down → dead letter); setting a flag is idempotent, so the decision's own <see cref="VirusFlags"/>
     /// (done again with its actions) and a retry's repeat change nothing.
     /// </param>
-    public async Task<ClassificationOutcome> DecideAsync(Emails.TriageEmail email, Func<TriageAction, Task> flag, Func<Task<ClassificationOutcome>> classify)
+    public async Task<ClassificationOutcome> DecideAsync(TriageEmail email, Func<TriageAction, Task> flag, Func<Task<ClassificationOutcome>> classify)
     {
         if (email.Virus is not { } virus)
         {
-            return await classify();
+            // A virus found decides whatever else failed; an unscanned email is classified only when that is allowed.
+            return email.ScanError is { } error && options.CurrentValue.Antivirus.OnScanError == AntivirusOptions.DeadLetter
+                ? new ClassificationFailure(ClassificationFailureCode.ScanFailed, $"antivirus scan failed: {error}", Origin)
+                : await classify();
         }
         if (DecisionFor(virus) is { } onVirus)
         {

@@ -79,6 +79,8 @@ public enum ClassificationFailureCode
     RateLimited,
     /// <summary>The provider did not answer within the timeout.</summary>
     Timeout,
+    /// <summary>An attachment could not be scanned for viruses and <c>antivirus.on_scan_error</c> is <c>dead_letter</c>.</summary>
+    ScanFailed,
 }
 
 public static class ClassificationFailureCodes
@@ -96,6 +98,7 @@ public static class ClassificationFailureCodes
         ClassificationFailureCode.ProviderError => "provider_error",
         ClassificationFailureCode.RateLimited => "rate_limited",
         ClassificationFailureCode.Timeout => "timeout",
+        ClassificationFailureCode.ScanFailed => "scan_failed",
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 }

@@ -34,4 +34,16 @@ public sealed class AntivirusOptions
     /// <summary><c>quarantine</c> (move to Quarantine, no LLM), <c>delete</c> (to Trash, no LLM) or <c>flag_only</c> (flag <c>$Virus</c> and <c>\Flagged</c>, then classify as usual).</summary>
     [ConfigurationKeyName("on_virus_detected")]
     public string OnVirusDetected { get; set; } = Quarantine;
+
+    public const string Classify = "classify";
+    public const string DeadLetter = "dead_letter";
+    internal static readonly string[] ScanErrorActions = [Classify, DeadLetter];
+
+    /// <summary>
+    /// What a failed scan (clamd unreachable, timing out, refusing the stream) does: <c>classify</c> — Mailpilot's
+    /// behaviour, logged and the email classified unscanned, so mail keeps flowing while clamd is down — or
+    /// <c>dead_letter</c>: the email is left untouched in the dead letter, and its retry scans again (fail closed).
+    /// </summary>
+    [ConfigurationKeyName("on_scan_error")]
+    public string OnScanError { get; set; } = Classify;
 }

@@ -621,5 +621,9 @@ internal sealed partial class TriageOptionsValidator : IValidateOptions<TriageOp
         {
             fail("antivirus:on_virus_detected", $"'{antivirus.OnVirusDetected}' is not one of {string.Join(", ", AntivirusOptions.Actions)}");
         }
+        if (!AntivirusOptions.ScanErrorActions.Contains(antivirus.OnScanError))
+        {
+            fail("antivirus:on_scan_error", $"'{antivirus.OnScanError}' is not one of {string.Join(", ", AntivirusOptions.ScanErrorActions)}");
+        }
     }
 }

@@ -37,6 +37,12 @@ public sealed record TriageEmail(
     /// with a virus is handled by <c>antivirus.on_virus_detected</c>, never shown to an LLM.
     /// </summary>
     public string? Virus { get; init; }
+
+    /// <summary>
+    /// Why an attachment could not be scanned (clamd unreachable, timing out, refusing the stream); null when every
+    /// scan answered. <c>antivirus.on_scan_error</c> decides: classified unscanned, or to the dead letter.
+    /// </summary>
+    public string? ScanError { get; init; }
 }
 
 /// <summary>An attachment: its name, type and size, and its text where it has one and extraction is on.</summary>

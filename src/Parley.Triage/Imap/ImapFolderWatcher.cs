@@ -197,7 +197,7 @@ public sealed class ImapFolderWatcher(
                 var message = messages[uid.Id];
                 var email = TriageEmailReader.Read(account.Name, folderName, folder.UidValidity, uid.Id, message, sizes[uid.Id], account.Attachments, account.Images);
                 // Scanned here, where the attachments' bytes are: the sink gets the verdict, not the bytes.
-                emails.Add(antivirus is null ? email : email with { Virus = await antivirus.FindVirusAsync(account.Name, message, cancellationToken) });
+                emails.Add(antivirus is null ? email : await antivirus.ScanAsync(email, message, cancellationToken));
             }
             messages.Clear();
             var finished = 0;

@@ -84,7 +84,7 @@ internal sealed class InboxTriage(
         var email = InboxEmails.From(stored, account, inboxId, mime, attachments, images);
         if (scan && mime is not null)
         {
-            email = email with { Virus = await antivirus.FindVirusAsync(account, mime, cancellationToken) };
+            email = await antivirus.ScanAsync(email, mime, cancellationToken);
         }
         // quarantine is the label "Quarantine" here (a move is a label in a Parley inbox), delete is the inbox's delete.
         var dryRun = inbox.DryRun ?? triageOptions.DryRun;

@@ -82,8 +82,8 @@ internal sealed class TriageDeadLetterReprocessor(
         var message = await folder.GetMessageAsync(uid, ct);
         // Read as the watcher reads it (attachment text, images), so a retry decides on what the first attempt saw.
         // Scanned again, as the watcher scans: an email with a virus is never classified, on a retry either.
-        return TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid.Id, message, summaries[0].Size ?? 0,
-            account.Attachments, account.Images) with { Virus = await antivirus.FindVirusAsync(account.Name, message, ct) };
+        return await antivirus.ScanAsync(TriageEmailReader.Read(account.Name, folder.FullName, folder.UidValidity, uid.Id, message, summaries[0].Size ?? 0,
+            account.Attachments, account.Images), message, ct);
     }
 }
 

@@ -48,8 +48,8 @@ internal sealed partial class TriageEmailProcessor
                 alone.Add((i, null)); // after its twin, which decides whether it is processed at all
                 continue;
             }
-            // An email with a virus goes alone: on_virus_detected decides, not the rules.
-            var decision = email.Virus is null ? classifier.DecideWithoutLlm(email, account.Classifier) : null;
+            // An email with a virus, or an attachment clamd could not scan, goes alone: the antivirus decides first.
+            var decision = email.Virus is null && email.ScanError is null ? classifier.DecideWithoutLlm(email, account.Classifier) : null;
             if (decision is not null && CanActTogether(account, decision))
             {
                 together.Add((i, decision));

@@ -193,6 +193,35 @@ public sealed class AntivirusPipelineTests(DovecotFixture dovecot) : IClassFixtu
     }
 
     [Theory, BothProviders]
+    public async Task With_on_scan_error_dead_letter_an_unscanned_email_waits_untouched_and_is_processed_once_clamd_answers(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "INSTREAM size limit exceeded. ERROR";
+        await using var h = await PipelineHarness.StartAsync(provider, dovecot.Server,
+            Antivirus(clamd.Port, more: s => s["Triage:antivirus:on_scan_error"] = "dead_letter"));
+        h.Llm.Reply(PipelineHarness.FlagReply("$Work"));
+
+        await h.Imap.AppendAsync(h.User, PipelineHarness.Password, "INBOX", WithAttachment("Unscanned", "x"u8.ToArray()));
+
+        await Eventually.Until(async () => (await h.DeadLettersAsync()).Count == 1, Seconds15, "the unscanned email is a dead letter");
+        var entry = Assert.Single(await h.DeadLettersAsync());
+        Assert.StartsWith("scan_failed: antivirus scan failed: ", entry.Error, StringComparison.Ordinal);
+        Assert.Contains("size limit exceeded", entry.Error, StringComparison.Ordinal);
+        Assert.Empty(h.Llm.Requests); // never classified unscanned
+        var untouched = Assert.Single(await h.MessagesAsync("INBOX"));
+        Assert.Empty(untouched.Keywords);
+        Assert.Equal(0, await h.AuditCountAsync());
+
+        // clamd answers again: the retry scans, finds it clean, and classifies.
+        clamd.Reply = "stream: OK";
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Eventually.Until(async () => (await h.DeadLettersAsync())[0].RetryStatus == DeadLetterStatus.Success, Seconds15, "the retry succeeds");
+        Assert.Contains("$Work", Assert.Single(await h.MessagesAsync("INBOX")).Keywords);
+        Assert.Single(h.Llm.Requests);
+        Assert.Equal(2, clamd.Scans.Count);
+    }
+
+    [Theory, BothProviders]
     public async Task Antivirus_turned_on_through_the_settings_api_scans_the_next_email_without_a_restart(string provider)
     {
         await using var clamd = FakeClamd.Start();

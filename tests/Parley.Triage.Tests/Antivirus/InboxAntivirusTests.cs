@@ -14,7 +14,7 @@ namespace Parley.Triage.Tests.Antivirus;
 /// <summary>Parley's own inboxes are scanned too: mail received over SMTP with a virus never reaches the LLM.</summary>
 public sealed class InboxAntivirusTests
 {
-    private static async Task<(TestApp App, string Admin)> StartAsync(string provider, FakeClamd clamd, FakeLlmServer llm, string onVirus)
+    private static async Task<(TestApp App, string Admin)> StartAsync(string provider, FakeClamd clamd, FakeLlmServer llm, string onVirus, string onScanError = "classify")
     {
         var app = await TestApp.StartAsync(provider, new Dictionary<string, string?>
         {
@@ -26,6 +26,7 @@ public sealed class InboxAntivirusTests
             ["Triage:antivirus:host"] = "127.0.0.1",
             ["Triage:antivirus:port"] = clamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Triage:antivirus:on_virus_detected"] = onVirus,
+            ["Triage:antivirus:on_scan_error"] = onScanError,
             ["Triage:inboxes:0:address"] = "receipts@example.test",
         });
         var admin = (await app.SignInAsync()).AccessToken;
@@ -83,6 +84,24 @@ public sealed class InboxAntivirusTests
 
         // $Virus and \Flagged as labels (InboxActions.FlagLabel), set before the LLM failed.
         Assert.Equal(["flagged", "virus"], (await InboxTriageTests.LabelsAsync(app, admin, infected)).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditLog.CountAsync()));
+    }
+
+    [Theory, BothProviders]
+    public async Task With_on_scan_error_dead_letter_stored_mail_clamd_could_not_scan_is_not_classified(string provider)
+    {
+        await using var clamd = FakeClamd.Start();
+        clamd.Reply = "INSTREAM size limit exceeded. ERROR";
+        await using var llm = await FakeLlmServer.StartAsync();
+        var (app, _) = await StartAsync(provider, clamd, llm, "quarantine", onScanError: "dead_letter");
+        await using var __ = app;
+
+        await SendInfectedAsync(app);
+        await Eventually.Until(async () => await app.WithDbAsync(db => db.DeadLetters.CountAsync()) == 1, TimeSpan.FromSeconds(20), "a dead letter");
+
+        var entry = await app.WithDbAsync(db => db.DeadLetters.AsNoTracking().SingleAsync());
+        Assert.StartsWith("scan_failed: ", entry.Error, StringComparison.Ordinal);
+        Assert.Empty(llm.Requests);
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditLog.CountAsync()));
     }
 }

@@ -253,6 +253,7 @@ public sealed class TriageOptionsTests
     [InlineData("triage:\n  antivirus:\n    port: 70000", "Triage:antivirus:port: must be 1–65535")]
     [InlineData("triage:\n  antivirus:\n    timeout: 0s", "Triage:antivirus:timeout: must be longer than 0")]
     [InlineData("triage:\n  antivirus:\n    on_virus_detected: ignore", "Triage:antivirus:on_virus_detected: 'ignore' is not one of quarantine, delete, flag_only")]
+    [InlineData("triage:\n  antivirus:\n    on_scan_error: ignore", "Triage:antivirus:on_scan_error: 'ignore' is not one of classify, dead_letter")]
     [InlineData("triage:\n  fetch_batch:\n    max_mb: 0", "Triage:fetch_batch:max_mb: must be more than 0 and at most 1024")]
     [InlineData("triage:\n  retry:\n    max_attempts: 0", "Triage:retry:max_attempts: must be 1–100")]
     [InlineData("triage:\n  retry:\n    multiplier: 0.5", "Triage:retry:multiplier: must be 1–100")]

@@ -42,6 +42,13 @@ export const antivirusFields: Field[] = [
     options: ['quarantine', 'delete', 'flag_only'],
     fallback: 'quarantine',
     hint: 'quarantine: move to Quarantine; delete: to Trash; flag_only: flag $Virus and \\Flagged, then classify',
+  },  {
+    path: 'antivirus.on_scan_error',
+    label: 'When an attachment cannot be scanned',
+    kind: 'select',
+    options: ['classify', 'dead_letter'],
+    fallback: 'classify',
+    hint: 'classify: treat it as clean, as Mailpilot does (mail flows while clamd is down); dead_letter: leave the email untouched and retry later',
   },
 ];
 
