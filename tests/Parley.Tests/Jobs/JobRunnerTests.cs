@@ -209,7 +209,8 @@ public sealed class JobRunnerTests
 
         var job = await EnqueueAsync(app, RecordingHandler.JobKind, new NotePayload("now"));
 
-        await Eventually.Until(() => recorder.CountOf(job.Id) == 1, TimeSpan.FromSeconds(3));
+        // 15 s: a quarter of the poll, so only the signal can meet it, with room for a loaded CI machine.
+        await Eventually.Until(() => recorder.CountOf(job.Id) == 1, TimeSpan.FromSeconds(15), "the enqueue signal runs the job");
     }
 
     [Fact]
