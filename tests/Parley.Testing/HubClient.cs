@@ -75,7 +75,30 @@ public sealed class HubClient : IAsyncDisposable
             client.Record(name);
         }
         await connection.StartAsync();
+        await InGroupsAsync(connection);
         return client;
+    }
+
+    /// <summary>
+    /// SignalR answers the handshake — and StartAsync returns — before the hub's OnConnectedAsync has run, and that is
+    /// where a hub puts the connection in its groups (the user's, the feed's): an event sent at once could miss this
+    /// client. The server dispatches invocations only after OnConnectedAsync has finished, so the answer to any
+    /// invocation, here the refusal of a method no hub has, means the connection is in its groups.
+    /// </summary>
+    private static async Task InGroupsAsync(HubConnection connection)
+    {
+        try
+        {
+            await connection.InvokeAsync("ParleyTestBarrier");
+        }
+        catch (HubException)
+        {
+            // "does not exist": the expected answer.
+        }
+        catch (Exception) when (connection.State != HubConnectionState.Connected)
+        {
+            // The hub closed the connection in OnConnectedAsync (no user behind the token): the test's to observe.
+        }
     }
 
     /// <summary>Starts recording events of <paramref name="name"/> (before they can arrive, so none is missed).</summary>

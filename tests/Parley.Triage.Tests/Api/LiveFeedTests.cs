@@ -7,12 +7,17 @@ using Parley.Triage.Audit;
 
 namespace Parley.Triage.Tests.Api;
 
+/// <summary>
+/// The live feed over SignalR. On the real clock, not Triage's test clock: SignalR closes a connection whose
+/// authentication has expired by the wall clock (CloseOnAuthenticationExpiration), and a session issued on a test clock
+/// fixed in the past would expire, by that clock, while the test runs.
+/// </summary>
 public sealed class LiveFeedTests
 {
     [Theory, BothProviders]
     public async Task A_recorded_decision_reaches_a_signed_in_dashboard_and_a_plain_user_cannot_connect(string provider)
     {
-        var (app, _) = await TriageTestApp.StartAsync(provider);
+        var app = await TestApp.StartAsync(provider);
         await using var _ = app;
         var token = await app.DashboardTokenAsync();
         await using var feed = await HubClient.ConnectAsync(app, token, path: TriageFeedHub.Path, events: TriageFeedHub.EventName);
@@ -39,7 +44,7 @@ public sealed class LiveFeedTests
     [Theory, BothProviders]
     public async Task Signing_out_closes_the_sessions_open_feed_and_leaves_another_sessions_open(string provider)
     {
-        var (app, _) = await TriageTestApp.StartAsync(provider);
+        var app = await TestApp.StartAsync(provider);
         await using var _ = app;
         var token = await app.DashboardTokenAsync();
         var other = await app.DashboardTokenAsync();
@@ -61,7 +66,7 @@ public sealed class LiveFeedTests
     [Theory, BothProviders]
     public async Task A_browser_style_connection_with_the_token_in_the_query_string_is_admitted(string provider)
     {
-        var (app, _) = await TriageTestApp.StartAsync(provider);
+        var app = await TestApp.StartAsync(provider);
         await using var _ = app;
         var token = await app.DashboardTokenAsync();
         var server = app.Server;

@@ -242,18 +242,20 @@ public sealed class LlmClassificationTests
         for (var i = 0; i < 4; i++) harness.Server.Reply(ClassifierHarness.ValidReply);
         var settings = ClassifierHarness.Settings(harness.OpenAi(rpm: 300)); // one request every 200 ms
 
+        var started = Stopwatch.GetTimestamp();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             harness.Classifier.ClassifyAsync(TestEmails.Make(), settings, CancellationToken.None)));
 
         Assert.All(outcomes, o => Assert.IsType<ClassificationDecision>(o));
         var arrivals = harness.Server.Requests.Select(r => r.Timestamp).Order().ToArray();
         Assert.Equal(4, arrivals.Length);
-        // Unlimited, the four would arrive together. Each gap may lose a little to transit jitter; the span cannot.
-        for (var i = 1; i < arrivals.Length; i++)
-            Assert.True(Stopwatch.GetElapsedTime(arrivals[i - 1], arrivals[i]) >= TimeSpan.FromMilliseconds(120),
-                $"requests {i} and {i + 1} were {Stopwatch.GetElapsedTime(arrivals[i - 1], arrivals[i]).TotalMilliseconds} ms apart");
-        Assert.True(Stopwatch.GetElapsedTime(arrivals[0], arrivals[^1]) >= TimeSpan.FromMilliseconds(570),
-            $"four requests spanned {Stopwatch.GetElapsedTime(arrivals[0], arrivals[^1]).TotalMilliseconds} ms");
+        // Unlimited, the four would arrive together. Limited, the fourth turn comes three spacings (600 ms) after the
+        // first, which is after the start: a bound no transit delay can shorten. (Gaps between arrivals can: the first
+        // request also opens the connection, and on a busy machine arrives late, close to the second.)
+        // (20 ms less for the two clocks' granularity: the limiter reads wall time, the test a stopwatch.)
+        Assert.True(Stopwatch.GetElapsedTime(started, arrivals[^1]) >= TimeSpan.FromMilliseconds(580),
+            $"the fourth request arrived {Stopwatch.GetElapsedTime(started, arrivals[^1]).TotalMilliseconds} ms after the start");
+        // The limiter's spacing itself is tested exactly on a test clock (ProviderRateLimiterTests).
     }
 
     [Fact]
